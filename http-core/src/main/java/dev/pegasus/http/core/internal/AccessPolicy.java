@@ -1,0 +1,83 @@
+package dev.pegasus.http.core.internal;
+
+import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.spi.EndpointException;
+import dev.pegasus.http.core.spi.EndpointSpec;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides who may call a sensitive endpoint (profiles, the command line): loopback clients
+ * always; other clients only with the admin token (as {@code Bearer} or as the Basic-auth
+ * password) or when the server was explicitly opened. The remote address is the socket's peer:
+ * forwarding headers are never trusted.
+ */
+public final class AccessPolicy {
+
+  private final Optional<byte[]> adminToken;
+  private final boolean openToAll;
+
+  public AccessPolicy(ServerConfig config) {
+    this.adminToken = config.adminToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
+    this.openToAll = config.sensitiveOpenToAll();
+  }
+
+  /**
+   * Returns normally when the client may call the endpoint; otherwise throws the 401 or 403 to
+   * send.
+   */
+  public void check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
+      throws EndpointException {
+    if (!spec.isSensitive() || openToAll || remote.isLoopbackAddress()) {
+      return;
+    }
+    if (adminToken.isEmpty()) {
+      throw new EndpointException(
+          403,
+          spec.path() + " is served to loopback clients only; configure an admin token to allow"
+              + " remote clients");
+    }
+    Optional<String> presented = authorization.flatMap(AccessPolicy::presentedToken);
+    if (presented.isEmpty()) {
+      throw unauthorized(spec.path() + " needs the admin token from non-loopback clients"
+          + " (Authorization: Bearer <token>)");
+    }
+    if (!MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8), adminToken.get())) {
+      throw unauthorized("the admin token presented for " + spec.path() + " is not valid");
+    }
+  }
+
+  private static EndpointException unauthorized(String message) {
+    return new EndpointException(401, message)
+        .withHeader("WWW-Authenticate", "Bearer realm=\"pegasus-http\"");
+  }
+
+  /** The token of a {@code Bearer} header, or the password of a {@code Basic} one. */
+  static Optional<String> presentedToken(String authorization) {
+    String value = authorization.trim();
+    int space = value.indexOf(' ');
+    if (space < 0) {
+      return Optional.empty();
+    }
+    String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
+    String credentials = value.substring(space + 1).trim();
+    if (scheme.equals("bearer")) {
+      return Optional.of(credentials);
+    }
+    if (scheme.equals("basic")) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(decoded.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+}

@@ -1,0 +1,269 @@
+package dev.pegasus.http.core.internal;
+
+import com.google.common.collect.ImmutableListMultimap;
+import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.spi.EndpointException;
+import dev.pegasus.http.core.spi.EndpointSpec;
+import dev.pegasus.http.core.spi.ErrorStyle;
+import dev.pegasus.http.core.spi.HttpMethod;
+import dev.pegasus.http.core.spi.HttpRequest;
+import dev.pegasus.http.core.spi.HttpResponse;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Undertow handler of a server: checks limits, normalises the path, routes, applies the
+ * method and access rules, binds the parameters, reads a bounded body, runs the endpoint (on the
+ * I/O thread only when its spec says it never blocks) and writes the response or the error.
+ */
+@Singleton
+public final class RequestDispatcher implements HttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+  private static final HttpString NOSNIFF_HEADER = new HttpString("X-Content-Type-Options");
+  private static final String ALL_METHODS = "GET, HEAD, POST";
+
+  private final Routes routes;
+  private final AccessPolicy accessPolicy;
+  private final ServerConfig config;
+
+  @Inject
+  public RequestDispatcher(Routes routes, AccessPolicy accessPolicy, ServerConfig config) {
+    this.routes = routes;
+    this.accessPolicy = accessPolicy;
+    this.config = config;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    if (config.accessLog() && AccessLog.enabled()) {
+      long start = System.nanoTime();
+      exchange.addExchangeCompleteListener(
+          (ex, next) -> {
+            AccessLog.record(
+                config.role(),
+                String.valueOf(ex.getSourceAddress()),
+                ex.getRequestMethod().toString(),
+                target(ex),
+                ex.getStatusCode(),
+                ex.getResponseBytesSent(),
+                (System.nanoTime() - start) / 1000);
+            next.proceed();
+          });
+    }
+    String path = exchange.getRequestPath();
+    Routes.Route route = null;
+    try {
+      checkSizeLimits(exchange);
+      path = RequestPath.normalise(exchange.getRequestPath());
+      route = routes.find(path);
+      if (route == null) {
+        throw EndpointException.notFound("service not found for \"" + path.substring(1) + "\"");
+      }
+      EndpointSpec spec = route.spec();
+      HttpMethod method = methodOf(exchange, spec);
+      accessPolicy.check(
+          spec,
+          exchange.getSourceAddress().getAddress(),
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+      HttpRequest.Builder request =
+          HttpRequest.builder(method, path)
+              .rawQuery(exchange.getQueryString())
+              .remoteAddress(exchange.getSourceAddress())
+              .connection(new UndertowClientConnection(exchange));
+      ParameterBinder.bind(spec, QueryParser.parse(exchange.getQueryString()), request);
+      copyHeaders(exchange.getRequestHeaders(), request);
+      boolean hasBody = hasBody(exchange);
+      if (hasBody && exchange.getRequestContentLength() > config.maxBodyBytes()) {
+        exchange.setPersistent(false);
+        throw tooLarge();
+      }
+      if (spec.isNonBlocking() && !hasBody) {
+        run(exchange, route, request);
+      } else {
+        Routes.Route blockingRoute = route;
+        String blockingPath = path;
+        exchange.dispatch(() -> runBlocking(exchange, blockingRoute, blockingPath, request, hasBody));
+      }
+    } catch (EndpointException e) {
+      send(exchange, ErrorResponses.of(e, path, styleOf(route)));
+    } catch (RuntimeException e) {
+      sendInternalError(exchange, path, styleOf(route), e);
+    }
+  }
+
+  private void runBlocking(
+      HttpServerExchange exchange,
+      Routes.Route route,
+      String path,
+      HttpRequest.Builder request,
+      boolean hasBody) {
+    try {
+      exchange.startBlocking();
+      if (hasBody) {
+        request.body(readBody(exchange));
+      }
+      run(exchange, route, request);
+    } catch (EndpointException e) {
+      send(exchange, ErrorResponses.of(e, path, route.spec().errorStyle()));
+    } catch (RuntimeException e) {
+      sendInternalError(exchange, path, route.spec().errorStyle(), e);
+    }
+  }
+
+  private void run(HttpServerExchange exchange, Routes.Route route, HttpRequest.Builder request) {
+    HttpRequest built = request.build();
+    HttpResponse response;
+    try {
+      response = route.endpoint().handle(built);
+      if (response == null) {
+        throw new IllegalStateException("endpoint returned no response");
+      }
+    } catch (EndpointException e) {
+      response = ErrorResponses.of(e, built.path(), route.spec().errorStyle());
+    } catch (RuntimeException | Error e) {
+      sendInternalError(exchange, built.path(), route.spec().errorStyle(), e);
+      return;
+    }
+    send(exchange, response);
+  }
+
+  private void sendInternalError(
+      HttpServerExchange exchange, String path, ErrorStyle style, Throwable e) {
+    log.error("[{}] {} {} failed", config.role(), exchange.getRequestMethod(), target(exchange), e);
+    if (exchange.isResponseStarted()) {
+      exchange.setPersistent(false);
+      exchange.endExchange();
+      return;
+    }
+    send(
+        exchange,
+        ErrorResponses.of(
+            500,
+            "internal error while serving " + path + "; the server log has the details",
+            path,
+            style,
+            ImmutableListMultimap.of()));
+  }
+
+  private void checkSizeLimits(HttpServerExchange exchange) throws EndpointException {
+    String query = exchange.getQueryString();
+    long targetBytes = exchange.getRequestURI().length() + (query.isEmpty() ? 0 : query.length() + 1);
+    if (targetBytes > config.maxRequestTargetBytes()) {
+      exchange.setPersistent(false);
+      throw new EndpointException(
+          414,
+          "the request target has " + targetBytes + " bytes; the limit is "
+              + config.maxRequestTargetBytes());
+    }
+    long headerBytes = 0;
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      for (String v : values) {
+        headerBytes += values.getHeaderName().length() + v.length() + 4;
+      }
+    }
+    if (headerBytes > config.maxHeaderBytes()) {
+      exchange.setPersistent(false);
+      throw new EndpointException(
+          431,
+          "the request headers have " + headerBytes + " bytes; the limit is " + config.maxHeaderBytes());
+    }
+  }
+
+  private static HttpMethod methodOf(HttpServerExchange exchange, EndpointSpec spec)
+      throws EndpointException {
+    HttpMethod method;
+    try {
+      method = HttpMethod.valueOf(exchange.getRequestMethod().toString());
+    } catch (IllegalArgumentException e) {
+      method = null;
+    }
+    if (method == null || !spec.methods().contains(method)) {
+      String allowed =
+          spec.methods().size() == HttpMethod.values().length
+              ? ALL_METHODS
+              : spec.methods().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+      throw new EndpointException(
+              405,
+              "method " + exchange.getRequestMethod() + " is not allowed on " + spec.path()
+                  + "; use " + allowed)
+          .withHeader("Allow", allowed);
+    }
+    return method;
+  }
+
+  private static boolean hasBody(HttpServerExchange exchange) {
+    return exchange.getRequestContentLength() > 0
+        || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+  }
+
+  private byte[] readBody(HttpServerExchange exchange) throws EndpointException {
+    int limit = config.maxBodyBytes();
+    try {
+      InputStream in = exchange.getInputStream();
+      byte[] body = in.readNBytes(limit);
+      if (in.read() >= 0) {
+        exchange.setPersistent(false);
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      exchange.setPersistent(false);
+      if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
+        throw tooLarge();
+      }
+      throw EndpointException.badRequest("could not read the request body: " + e.getMessage());
+    }
+  }
+
+  private EndpointException tooLarge() {
+    return new EndpointException(
+        413, "the request body is larger than the limit of " + config.maxBodyBytes() + " bytes");
+  }
+
+  private static void copyHeaders(HeaderMap headers, HttpRequest.Builder request) {
+    for (HeaderValues values : headers) {
+      String name = values.getHeaderName().toString();
+      for (String v : values) {
+        request.header(name, v);
+      }
+    }
+  }
+
+  private static ErrorStyle styleOf(Routes.Route route) {
+    return route == null ? ErrorStyle.json() : route.spec().errorStyle();
+  }
+
+  private static void send(HttpServerExchange exchange, HttpResponse response) {
+    exchange.setStatusCode(response.status());
+    HeaderMap headers = exchange.getResponseHeaders();
+    headers.put(Headers.CONTENT_TYPE, response.contentType());
+    headers.put(NOSNIFF_HEADER, "nosniff");
+    for (Map.Entry<String, String> h : response.headers().entries()) {
+      headers.add(HttpString.tryFromString(h.getKey()), h.getValue());
+    }
+    byte[] body = response.bodyBytes();
+    headers.put(Headers.CONTENT_LENGTH, body.length);
+    exchange.getResponseSender().send(ByteBuffer.wrap(body));
+  }
+
+  private static String target(HttpServerExchange exchange) {
+    String query = exchange.getQueryString();
+    return query.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + '?' + query;
+  }
+
+}

@@ -1,0 +1,30 @@
+package dev.pegasus.http.core.internal;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.spi.EndpointContext;
+import javax.inject.Singleton;
+
+/** The object graph of one server: its configuration and context in, its runtime out. */
+@Singleton
+@Component(modules = ServerModule.class)
+public interface ServerComponent {
+
+  ServerRuntime runtime();
+
+  /** Creates the graph from what the host configured. */
+  @Component.Factory
+  interface Factory {
+    ServerComponent create(
+        @BindsInstance ServerConfig config,
+        @BindsInstance EndpointContext context,
+        @BindsInstance ProviderClassLoader providerClassLoader);
+  }
+
+  /** A new graph for this configuration and context. */
+  static ServerComponent create(
+      ServerConfig config, EndpointContext context, ProviderClassLoader loader) {
+    return DaggerServerComponent.factory().create(config, context, loader);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.pegasus.http.core.spi;
+
+/**
+ * The client's side of a request in flight, for long-running handlers (a 30 s profile) that
+ * should stop early when the client goes away.
+ */
+public interface ClientConnection {
+
+  /** A connection that never closes, for requests built outside a server. */
+  ClientConnection ALWAYS_OPEN =
+      new ClientConnection() {
+        @Override
+        public boolean isOpen() {
+          return true;
+        }
+
+        @Override
+        public void onClose(Runnable listener) {}
+      };
+
+  /** False once the client has closed its connection. */
+  boolean isOpen();
+
+  /** Runs the listener once when the connection closes (at once if it is already closed). */
+  void onClose(Runnable listener);
+}

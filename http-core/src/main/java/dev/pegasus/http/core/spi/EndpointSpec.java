@@ -1,0 +1,195 @@
+package dev.pegasus.http.core.spi;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Sets;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What an endpoint serves: its path, a one-line summary for the help page, its declared query
+ * parameters, the methods it accepts, whether it is sensitive (served to loopback clients or
+ * admin-token holders only), whether it may run on an I/O thread, and how its errors are written.
+ *
+ * <pre>{@code
+ * EndpointSpec.builder("/meta/app")
+ *     .summary("Query app info.")
+ *     .parameter(Parameter.string("name", "app_name").required())
+ *     .parameter(Parameter.flag("detail"))
+ *     .build();
+ * }</pre>
+ */
+public final class EndpointSpec {
+
+  private final String path;
+  private final String summary;
+  private final ImmutableList<Parameter> parameters;
+  private final Set<HttpMethod> methods;
+  private final boolean sensitive;
+  private final boolean nonBlocking;
+  private final ErrorStyle errorStyle;
+
+  private EndpointSpec(Builder b) {
+    this.path = b.path;
+    this.summary = b.summary;
+    this.parameters = b.parameters.build();
+    this.methods = Sets.immutableEnumSet(b.methods);
+    this.sensitive = b.sensitive;
+    this.nonBlocking = b.nonBlocking;
+    this.errorStyle = b.errorStyle;
+  }
+
+  /** Starts a spec for an absolute path such as {@code /meta/app}. */
+  public static Builder builder(String path) {
+    return new Builder(path);
+  }
+
+  /** The normalised absolute path: starts with {@code /}, no empty segment, no trailing slash. */
+  public String path() {
+    return path;
+  }
+
+  public String summary() {
+    return summary;
+  }
+
+  public ImmutableList<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The declared parameter with this name, if any. */
+  public Optional<Parameter> parameter(String name) {
+    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The accepted methods; HEAD is accepted wherever GET is. */
+  public Set<HttpMethod> methods() {
+    return methods;
+  }
+
+  public boolean isSensitive() {
+    return sensitive;
+  }
+
+  /** True when the handler is cheap and never blocks, so it may run on an I/O thread. */
+  public boolean isNonBlocking() {
+    return nonBlocking;
+  }
+
+  public ErrorStyle errorStyle() {
+    return errorStyle;
+  }
+
+  /**
+   * The help-page text: {@code "<params>. <summary>"}, e.g. {@code name=<app_name>[&detail]. Query
+   * app info.}, or only the summary when there are no parameters.
+   */
+  public String helpText() {
+    if (parameters.isEmpty()) {
+      return summary;
+    }
+    StringBuilder usage = new StringBuilder();
+    for (Parameter p : parameters) {
+      String separator = usage.length() == 0 ? "" : "&";
+      if (p.isRequired()) {
+        usage.append(separator).append(p.usage());
+      } else {
+        usage.append('[').append(separator).append(p.usage()).append(']');
+      }
+    }
+    return usage + ". " + summary;
+  }
+
+  /** The accepted parameter names, comma-separated, for error messages. */
+  public String acceptedParameterNames() {
+    return parameters.isEmpty()
+        ? "none"
+        : parameters.stream().map(Parameter::name).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String toString() {
+    return path;
+  }
+
+  /** Builds an {@link EndpointSpec}. */
+  public static final class Builder {
+    private final String path;
+    private String summary = "";
+    private final ImmutableList.Builder<Parameter> parameters = ImmutableList.builder();
+    private final Set<String> names = new HashSet<>();
+    private final EnumSet<HttpMethod> methods = EnumSet.allOf(HttpMethod.class);
+    private boolean sensitive;
+    private boolean nonBlocking;
+    private ErrorStyle errorStyle = ErrorStyle.json();
+
+    private Builder(String path) {
+      checkArgument(isNormalisedPath(path), "not a normalised absolute path: \"%s\"", path);
+      this.path = path;
+    }
+
+    private static boolean isNormalisedPath(String path) {
+      return path.equals("/")
+          || (path.startsWith("/") && !path.endsWith("/") && !path.contains("//"));
+    }
+
+    public Builder summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
+
+    /** Declares a query parameter; the help text lists them in declaration order. */
+    public Builder parameter(Parameter parameter) {
+      checkArgument(names.add(parameter.name()), "parameter %s declared twice", parameter.name());
+      parameters.add(parameter);
+      return this;
+    }
+
+    /** Declares these parameters in order. */
+    public Builder parameters(List<Parameter> parameters) {
+      parameters.forEach(this::parameter);
+      return this;
+    }
+
+    /** Restricts the methods; HEAD is added whenever GET is present. */
+    public Builder methods(HttpMethod... accepted) {
+      methods.clear();
+      for (HttpMethod m : accepted) {
+        methods.add(m);
+      }
+      if (methods.contains(HttpMethod.GET)) {
+        methods.add(HttpMethod.HEAD);
+      }
+      checkState(!methods.isEmpty(), "an endpoint needs at least one method");
+      return this;
+    }
+
+    /** Marks the endpoint as sensitive: loopback clients or admin-token holders only. */
+    public Builder sensitive() {
+      this.sensitive = true;
+      return this;
+    }
+
+    /** Declares the handler cheap and non-blocking, so that it may run on an I/O thread. */
+    public Builder nonBlocking() {
+      this.nonBlocking = true;
+      return this;
+    }
+
+    public Builder errorStyle(ErrorStyle style) {
+      this.errorStyle = style;
+      return this;
+    }
+
+    public EndpointSpec build() {
+      checkState(!summary.isEmpty(), "endpoint %s needs a summary for the help page", path);
+      return new EndpointSpec(this);
+    }
+  }
+}

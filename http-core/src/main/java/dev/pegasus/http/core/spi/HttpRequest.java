@@ -1,0 +1,180 @@
+package dev.pegasus.http.core.spi;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.net.HttpHeaders;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A validated request as an endpoint sees it: the method, the normalised path, the raw query, the
+ * typed values of the declared parameters, the headers, the body (bounded by the server's limit)
+ * and the client's connection.
+ */
+public final class HttpRequest {
+
+  private final HttpMethod method;
+  private final String path;
+  private final String rawQuery;
+  private final ImmutableMap<String, String> rawValues;
+  private final ImmutableMap<String, Object> values;
+  private final ImmutableListMultimap<String, String> headers;
+  private final byte[] body;
+  private final InetSocketAddress remoteAddress;
+  private final ClientConnection connection;
+
+  private HttpRequest(Builder b) {
+    this.method = b.method;
+    this.path = b.path;
+    this.rawQuery = b.rawQuery;
+    this.rawValues = b.rawValues.buildKeepingLast();
+    this.values = b.values.buildKeepingLast();
+    this.headers = b.headers.build();
+    this.body = b.body;
+    this.remoteAddress = b.remoteAddress;
+    this.connection = b.connection;
+  }
+
+  /** Used by the framework, and by tests that call a handler directly. */
+  public static Builder builder(HttpMethod method, String path) {
+    return new Builder(method, path);
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  /** The normalised path: {@code //pprof///heap/} arrives as {@code /pprof/heap}. */
+  public String path() {
+    return path;
+  }
+
+  /** The query exactly as the client sent it, without the {@code ?}; empty when there is none. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /** The decoded parameter values by name, in the order the client sent them. */
+  public ImmutableMap<String, String> parameterValues() {
+    return rawValues;
+  }
+
+  /** Whether a declared flag is set; false when absent. */
+  public boolean flag(String name) {
+    Object v = values.get(name);
+    return v instanceof Boolean && (Boolean) v;
+  }
+
+  /** The decoded value of a declared string parameter. */
+  public Optional<String> string(String name) {
+    Object v = values.get(name);
+    return v instanceof String ? Optional.of((String) v) : Optional.empty();
+  }
+
+  /** The value of a declared integer parameter. */
+  public OptionalLong integer(String name) {
+    Object v = values.get(name);
+    return v instanceof Long ? OptionalLong.of((Long) v) : OptionalLong.empty();
+  }
+
+  /** The first value of a header, matched case-insensitively. */
+  public Optional<String> header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT)).stream().findFirst();
+  }
+
+  /** True when the Accept header names this media type (e.g. {@code text/html}) explicitly. */
+  public boolean accepts(String mediaType) {
+    return header(HttpHeaders.ACCEPT)
+        .map(a -> a.toLowerCase(Locale.ROOT).contains(mediaType.toLowerCase(Locale.ROOT)))
+        .orElse(false);
+  }
+
+  /** The request body; empty for requests without one. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body decoded as UTF-8. */
+  public String bodyAsString() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  public ClientConnection connection() {
+    return connection;
+  }
+
+  /** Builds an {@link HttpRequest}. */
+  public static final class Builder {
+    private final HttpMethod method;
+    private final String path;
+    private String rawQuery = "";
+    private final ImmutableMap.Builder<String, String> rawValues = ImmutableMap.builder();
+    private final ImmutableMap.Builder<String, Object> values = ImmutableMap.builder();
+    private final ImmutableListMultimap.Builder<String, String> headers =
+        ImmutableListMultimap.builder();
+    private byte[] body = new byte[0];
+    private InetSocketAddress remoteAddress = new InetSocketAddress("127.0.0.1", 0);
+    private ClientConnection connection = ClientConnection.ALWAYS_OPEN;
+
+    private Builder(HttpMethod method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    public Builder rawQuery(String rawQuery) {
+      this.rawQuery = rawQuery;
+      return this;
+    }
+
+    /** Records a parameter's decoded text and its typed value (Boolean, String or Long). */
+    public Builder value(String name, String raw, Object typed) {
+      checkArgument(
+          typed instanceof Boolean || typed instanceof String || typed instanceof Long,
+          "unsupported value type for %s: %s",
+          name,
+          typed);
+      rawValues.put(name, raw);
+      values.put(name, typed);
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(name.toLowerCase(Locale.ROOT), value);
+      return this;
+    }
+
+    public Builder headers(Map<String, ? extends Iterable<String>> all) {
+      all.forEach((k, vs) -> vs.forEach(v -> header(k, v)));
+      return this;
+    }
+
+    public Builder body(byte[] body) {
+      this.body = body.clone();
+      return this;
+    }
+
+    public Builder remoteAddress(InetSocketAddress remoteAddress) {
+      this.remoteAddress = remoteAddress;
+      return this;
+    }
+
+    public Builder connection(ClientConnection connection) {
+      this.connection = connection;
+      return this;
+    }
+
+    public HttpRequest build() {
+      return new HttpRequest(this);
+    }
+  }
+}
