@@ -249,7 +249,12 @@ public final class RequestDispatcher implements HttpHandler {
   }
 
   private static void send(HttpServerExchange exchange, HttpResponse response) {
+    if (exchange.isResponseStarted() || !exchange.getConnection().isOpen()) {
+      log.debug("client of {} went away before the response", exchange.getRequestPath());
+      return;
+    }
     exchange.setStatusCode(response.status());
+    exchange.setReasonPhrase(HttpStatusText.of(response.status()));
     HeaderMap headers = exchange.getResponseHeaders();
     headers.put(Headers.CONTENT_TYPE, response.contentType());
     headers.put(NOSNIFF_HEADER, "nosniff");

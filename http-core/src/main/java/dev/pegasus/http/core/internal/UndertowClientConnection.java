@@ -4,6 +4,7 @@ import dev.pegasus.http.core.spi.ClientConnection;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
+import io.undertow.server.protocol.http.HttpServerConnection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,8 +51,10 @@ final class UndertowClientConnection implements ClientConnection {
   }
 
   private void watchFromIoThread() {
-    ServerConnection connection = exchange.getConnection();
-    if (!connection.isOpen() || exchange.isComplete() || connection.getExtraBytes() != null) {
+    if (!(exchange.getConnection() instanceof HttpServerConnection connection)
+        || !connection.isOpen()
+        || exchange.isComplete()
+        || connection.getExtraBytes() != null) {
       return;
     }
     ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();

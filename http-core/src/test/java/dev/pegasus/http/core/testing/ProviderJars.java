@@ -1,0 +1,70 @@
+package dev.pegasus.http.core.testing;
+
+import dev.pegasus.http.core.spi.EndpointProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Builds a real plug-in jar at test time: the provider classes plus a {@code META-INF/services}
+ * entry naming them, exactly what an endpoint author ships. Loading it through a child class
+ * loader adds its endpoints to a server with zero configuration; not loading it leaves them out.
+ */
+public final class ProviderJars {
+
+  private static final String SERVICE_FILE =
+      "META-INF/services/" + EndpointProvider.class.getName();
+
+  private ProviderJars() {}
+
+  /** Writes the jar into {@code dir} and returns it. */
+  @SafeVarargs
+  public static Path write(Path dir, String name, Class<? extends EndpointProvider>... providers) {
+    Path jar = dir.resolve(name);
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry(SERVICE_FILE));
+      out.write(
+          Stream.of(providers).map(Class::getName).collect(Collectors.joining("\n", "", "\n"))
+              .getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+      for (Class<?> provider : providers) {
+        String entry = provider.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(entry));
+        try (InputStream in = provider.getClassLoader().getResourceAsStream(entry)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  /** A class loader that sees the jar in addition to the test's class path. */
+  public static ClassLoader loaderWith(Path... jars) {
+    URL[] urls =
+        Stream.of(jars)
+            .map(
+                j -> {
+                  try {
+                    return j.toUri().toURL();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toArray(URL[]::new);
+    return new URLClassLoader(urls, ProviderJars.class.getClassLoader());
+  }
+}
