@@ -1,0 +1,94 @@
+package dev.pegasus.http.core;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.core.testing.EndpointTesting.send;
+
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The root help page, {@code /version} and {@code /recentStartTime} with only the built-ins. */
+final class BuiltinEndpointsTest {
+
+  static PegasusHttpServer server;
+
+  @BeforeAll
+  static void start() {
+    server =
+        PegasusHttpServer.builder()
+            .role("meta")
+            .port(0)
+            .service(Clock.class, Clock.fixed(Instant.parse("2019-08-13T16:22:00Z"), ZoneId.of("Asia/Shanghai")))
+            .configure(c -> c.buildInfo(new BuildInfo("2.0.0", "5d969e89c0ffee")))
+            .build()
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void helpPageListsEveryEndpointInPathOrder() {
+    Response r = get(server, "/");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).isEqualTo("application/json");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"/\":\"List all supported calls.\","
+                + "\"/perfCounter\":\"name=<perf_counter_name>. Gets the value of a perf counter.\","
+                + "\"/perfCounters\":\"[prefix=<name_prefix>]. Lists the counters of the latest periodic"
+                + " snapshot whose names start with the prefix.\","
+                + "\"/recentStartTime\":\"Gets the server start time.\","
+                + "\"/version\":\"Gets the server version.\"}\n");
+  }
+
+  @Test
+  void helpPageIgnoresNothingButItsOwnRules() {
+    assertThat(get(server, "//").status()).isEqualTo(200);
+    assertThat(get(server, "/?x=1").status()).isEqualTo(400);
+  }
+
+  @Test
+  void browsersGetHtmlWithLinks() {
+    Response r = send("GET", server.url() + "/", null, "Accept", "text/html,application/xhtml+xml");
+    assertThat(r.contentType()).isEqualTo("text/html; charset=utf-8");
+    assertThat(r.body()).contains("<a href=\"/perfCounter\">/perfCounter</a>");
+    assertThat(r.body()).contains("name=&lt;perf_counter_name&gt;. Gets the value of a perf counter.");
+  }
+
+  @Test
+  void versionComesFromTheBuildInfo() {
+    Response r = get(server, "/version");
+    assertThat(r.body()).isEqualTo("{\"Version\":\"2.0.0\",\"GitCommit\":\"5d969e89c0ffee\"}\n");
+    assertThat(r.header("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void frameworkBuildInfoIsFilledByTheBuild() {
+    BuildInfo info = BuildInfo.framework();
+    assertThat(info.version()).isNotEmpty();
+    assertThat(info.version()).doesNotContain("${");
+    assertThat(info.gitCommit()).matches("([0-9a-f]{40})?");
+  }
+
+  @Test
+  void recentStartTimeIsLocalTimeWithoutMillis() {
+    assertThat(get(server, "/recentStartTime").body())
+        .isEqualTo("{\"RecentStartTime\":\"2019-08-14 00:22:00\"}\n");
+  }
+
+  @Test
+  void recentStartTimeFormatWithTheRealClock() {
+    try (PegasusHttpServer real = PegasusHttpServer.builder().port(0).build().start()) {
+      assertThat(get(real, "/recentStartTime").body())
+          .matches("\\{\"RecentStartTime\":\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\"\\}\n");
+    }
+  }
+}
