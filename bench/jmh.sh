@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks of one module (its src/jmh/java), e.g.
+#   bench/jmh.sh http-core 'VersionEndpoint' -f 1 -wi 3 -i 5
+#   bench/jmh.sh meta-endpoints 'MetaBodies' -prof gc
+# Arguments after the module are passed to JMH (a regex selects benchmarks; -h lists options).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+module=${1:?usage: bench/jmh.sh <module> [jmh arguments...]}
+shift
+mvn -B -q install -DskipTests -pl "$module" -am
+cp_file=$(mktemp)
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -q dependency:build-classpath -pl "$module" -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main "$@"
