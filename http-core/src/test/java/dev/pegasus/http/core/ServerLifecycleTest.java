@@ -5,6 +5,9 @@ import static dev.pegasus.http.core.testing.EndpointTesting.get;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Ports, several servers in one JVM, and closing. */
@@ -26,6 +29,24 @@ final class ServerLifecycleTest {
     try (PegasusHttpServer a = PegasusHttpServer.builder().port(0).build().start()) {
       PegasusHttpServer b = PegasusHttpServer.builder().port(a.port()).build();
       assertThrows(RuntimeException.class, b::start);
+    }
+  }
+
+  @Test
+  void aClientThatNeverFinishesItsHeadersIsDisconnected() throws Exception {
+    try (PegasusHttpServer server =
+            PegasusHttpServer.builder()
+                .port(0)
+                .configure(c -> c.requestParseTimeout(Duration.ofMillis(300)))
+                .build()
+                .start();
+        Socket slow = new Socket("127.0.0.1", server.port())) {
+      slow.getOutputStream().write("GET /version HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.ISO_8859_1));
+      slow.getOutputStream().flush();
+      slow.setSoTimeout(10_000);
+      // read() returns -1 once the server gives up on the request and closes the connection
+      assertThat(slow.getInputStream().read()).isEqualTo(-1);
+      assertThat(get(server, "/version").status()).isEqualTo(200);
     }
   }
 
