@@ -1,0 +1,330 @@
+package dev.pegasus.http.collector;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.collector.MetaBodies.TableInfo;
+import dev.pegasus.http.collector.MetaClient.MetaResponse;
+import dev.pegasus.http.core.NumberCounter;
+import dev.pegasus.http.core.PerfCounters;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Collector: every interval it learns the cluster from the meta servers ({@code /meta/nodes},
+ * {@code /meta/apps}, and {@code /meta/app?name=<t>&detail} per table for the partition
+ * primaries), reads every ALIVE replica server's counters over HTTP with bounded concurrency and
+ * a deadline per request, sums them per table and for {@code _all_} as Pegasus 2.0 does, and
+ * publishes the results as NUMBER counters {@code collector*app.pegasus*app.stat.<metric>#<table>}
+ * in the given registry (normally the hosting server's, so that {@code /perfCounter} serves them).
+ *
+ * <p>A replica server that cannot be read is skipped with a warning and counted in {@code
+ * collector*app.pegasus*replica_scrape_failures}; the round still publishes, with that server's
+ * primaries counted as zero. If no meta server answers, the round publishes nothing (counted in
+ * {@code meta_query_failures}). Counters of tables that disappear are removed.
+ *
+ * <pre>{@code
+ * Collector collector = new Collector(config, server.counters()).start();
+ * ...
+ * collector.close();
+ * }</pre>
+ *
+ * <p>{@link CollectorServer} starts one together with its HTTP server.
+ */
+public final class Collector implements AutoCloseable {
+
+  /** Name part of the cumulative count of failed replica-server scrapes. */
+  public static final String SCRAPE_FAILURES = "replica_scrape_failures";
+  /** Name part of the cumulative count of rounds abandoned because no meta server answered. */
+  public static final String META_FAILURES = "meta_query_failures";
+  /** Name part of the duration of the latest published round, in milliseconds. */
+  public static final String ROUND_DURATION_MS = "round_duration_ms";
+
+  private static final Logger log = LoggerFactory.getLogger(Collector.class);
+
+  private final CollectorConfig config;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final MetaClient meta;
+  private final ReplicaScraper scraper;
+  private final StatPublisher publisher;
+  private final NumberCounter scrapeFailures;
+  private final NumberCounter metaFailures;
+  private final NumberCounter roundDuration;
+  private final ReentrantLock roundLock = new ReentrantLock();
+  private ScheduledExecutorService scheduler;
+  private volatile AppStatRound latest;
+  private volatile boolean closed;
+
+  /** A collector publishing into {@code counters}; call {@link #start()} to run rounds on its own. */
+  public Collector(CollectorConfig config, PerfCounters counters) {
+    this(config, counters, Clock.systemDefaultZone());
+  }
+
+  /** The same, with the clock that stamps rounds (its zone is used for the JSON view). */
+  public Collector(CollectorConfig config, PerfCounters counters, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.workers =
+        Executors.newFixedThreadPool(config.maxConcurrentRequests(), daemonThreads("pegasus-collector-io"));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(config.requestTimeout())
+            .build();
+    HttpFetcher fetcher = new HttpFetcher(client, config.requestTimeout());
+    this.meta = new MetaClient(fetcher, config.metaServers());
+    this.scraper = new ReplicaScraper(fetcher, config.scrapePrefix());
+    this.publisher = new StatPublisher(counters, config.counterApp());
+    String app = config.counterApp();
+    this.scrapeFailures =
+        counters.number(app, StatPublisher.SECTION, SCRAPE_FAILURES,
+            "replica servers the collector could not scrape, in total since it started");
+    this.metaFailures =
+        counters.number(app, StatPublisher.SECTION, META_FAILURES,
+            "collector rounds abandoned because no meta server answered, in total since it started");
+    this.roundDuration =
+        counters.number(app, StatPublisher.SECTION, ROUND_DURATION_MS,
+            "duration of the latest published collector round in milliseconds");
+  }
+
+  /** Runs a round every {@link CollectorConfig#interval()}, the first after {@code firstRoundDelay}. */
+  public synchronized Collector start() {
+    checkState(!closed, "collector is closed");
+    checkState(scheduler == null, "collector already started");
+    scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("pegasus-collector-rounds"));
+    // Fixed rate keeps rounds aligned with the replicas' 10 s snapshots; a round that overruns
+    // delays the next one instead of overlapping it.
+    scheduler.scheduleAtFixedRate(
+        this::scheduledRound,
+        config.firstRoundDelay().toMillis(),
+        config.interval().toMillis(),
+        TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void scheduledRound() {
+    try {
+      runRoundNow();
+    } catch (RuntimeException e) {
+      // An escaping exception would cancel the schedule; log it and keep the next rounds.
+      log.error("collector round failed unexpectedly", e);
+    }
+  }
+
+  /**
+   * Runs one round now (waiting for a round in progress to finish first) and returns it, or empty
+   * when it could not be published because no meta server answered or the collector was closed.
+   */
+  public Optional<AppStatRound> runRoundNow() {
+    checkState(!closed, "collector is closed");
+    roundLock.lock();
+    try {
+      return Optional.ofNullable(round());
+    } finally {
+      roundLock.unlock();
+    }
+  }
+
+  /** The latest published round, if any. */
+  public Optional<AppStatRound> latestRound() {
+    return Optional.ofNullable(latest);
+  }
+
+  public CollectorConfig config() {
+    return config;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  private AppStatRound round() {
+    Instant startedAt = clock.instant();
+    long startNanos = System.nanoTime();
+    ClusterLayout layout;
+    try {
+      layout = discover();
+    } catch (MetaUnavailableException e) {
+      metaFailures.increment();
+      log.warn("collector round abandoned, nothing published: {}", e.getMessage());
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    RoundAccumulator accumulator = new RoundAccumulator(layout);
+    List<Future<?>> scrapes = new ArrayList<>();
+    ImmutableList<String> nodes = layout.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      int node = i;
+      scrapes.add(workers.submit(() -> {
+        accumulator.addNode(node, scraper.scrape(nodes.get(node)));
+        return null;
+      }));
+    }
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < scrapes.size(); i++) {
+      try {
+        scrapes.get(i).get();
+      } catch (ExecutionException e) {
+        failed.add(nodes.get(i));
+        log.warn("collector skipped replica server {} this round: {}", nodes.get(i), describe(e.getCause()));
+      } catch (InterruptedException | CancellationException e) {
+        // close() is stopping the collector: abandon the round without publishing.
+        scrapes.forEach(f -> f.cancel(true));
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }
+    }
+    if (closed) {
+      return null;
+    }
+    scrapeFailures.add(failed.size());
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    AppStatRound round = accumulator.finish(startedAt, took, failed);
+    publisher.publish(round);
+    roundDuration.set(took.toMillis());
+    latest = round;
+    log.info(
+        "stat apps succeed, app_count = {}, total_read_qps = {}, total_write_qps = {}, replica servers = {},"
+            + " failed = {}, took {} ms",
+        round.apps().size() - 1,
+        round.all().value(AppStatMetric.READ_QPS),
+        round.all().value(AppStatMetric.WRITE_QPS),
+        nodes.size(),
+        failed.size(),
+        took.toMillis());
+    return round;
+  }
+
+  /** The ALIVE servers, then every AVAILABLE table's partition primaries, looked up concurrently. */
+  private ClusterLayout discover() throws MetaUnavailableException, InterruptedException {
+    List<String> alive = new ArrayList<>(new LinkedHashSet<>(parse(okFrom("/meta/nodes"), MetaBodies::aliveNodes)));
+    List<TableInfo> tables = parse(okFrom("/meta/apps"), MetaBodies::availableTables);
+    List<Future<Optional<TableLayout>>> lookups = new ArrayList<>();
+    for (TableInfo table : tables) {
+      lookups.add(workers.submit(() -> layoutOf(table)));
+    }
+    List<TableLayout> layouts = new ArrayList<>();
+    try {
+      for (Future<Optional<TableLayout>> lookup : lookups) {
+        lookup.get().ifPresent(layouts::add);
+      }
+    } catch (ExecutionException e) {
+      lookups.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof MetaUnavailableException m) {
+        throw m;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException | CancellationException e) {
+      lookups.forEach(f -> f.cancel(true));
+      throw new InterruptedException("collector closed");
+    }
+    return new ClusterLayout(alive, layouts);
+  }
+
+  /**
+   * A table's primaries; empty if it went away between the two meta calls (404, 500 for a table
+   * no longer AVAILABLE) or was re-created with another id or partition count.
+   */
+  private Optional<TableLayout> layoutOf(TableInfo table) throws MetaUnavailableException {
+    MetaResponse r = meta.get("/meta/app?name=" + QueryEncoding.encode(table.name()) + "&detail");
+    if (r.status() != 200) {
+      log.info("table {} skipped this round: /meta/app answered {}", table.name(), r.status());
+      return Optional.empty();
+    }
+    TableLayout layout = parse(r, MetaBodies::tableLayout);
+    if (layout.appId() != table.appId() || layout.partitionCount() != table.partitionCount()) {
+      log.info("table {} skipped this round: it changed between /meta/apps and /meta/app", table.name());
+      return Optional.empty();
+    }
+    return Optional.of(new TableLayout(table.appId(), table.name(), layout.partitionCount(), layout.primaries()));
+  }
+
+  private MetaResponse okFrom(String pathAndQuery) throws MetaUnavailableException {
+    MetaResponse r = meta.get(pathAndQuery);
+    if (r.status() != 200) {
+      throw new MetaUnavailableException(pathAndQuery + " answered " + r.status() + " from " + r.from());
+    }
+    return r;
+  }
+
+  private interface BodyParser<T> {
+    T parse(String body) throws IOException;
+  }
+
+  private static <T> T parse(MetaResponse r, BodyParser<T> parser) throws MetaUnavailableException {
+    try {
+      return parser.parse(r.body());
+    } catch (IOException e) {
+      throw new MetaUnavailableException("malformed answer from meta server " + r.from() + ": " + e.getMessage());
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** Stops the rounds; a round in progress is abandoned. Safe to call twice. */
+  @Override
+  public void close() {
+    ScheduledExecutorService s;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      s = scheduler;
+    }
+    if (s != null) {
+      s.shutdownNow();
+    }
+    for (Runnable queued : workers.shutdownNow()) {
+      // Never-started tasks would leave a waiting round blocked forever: cancel their futures.
+      if (queued instanceof Future<?> f) {
+        f.cancel(true);
+      }
+    }
+    try {
+      if (s != null) {
+        s.awaitTermination(5, TimeUnit.SECONDS);
+      }
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

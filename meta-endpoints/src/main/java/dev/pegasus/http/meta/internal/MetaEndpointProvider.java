@@ -1,0 +1,56 @@
+package dev.pegasus.http.meta.internal;
+
+import dev.pegasus.http.core.spi.EndpointContext;
+import dev.pegasus.http.core.spi.EndpointProvider;
+import dev.pegasus.http.core.spi.HttpEndpoint;
+import dev.pegasus.http.meta.MetaLeadership;
+import dev.pegasus.http.meta.MetaState;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Contributes the seven {@code /meta/*} endpoints when the host registered a {@link MetaState}
+ * (and then requires a {@link MetaLeadership}); each is served by the primary meta only and
+ * redirected by backups. Times print in the zone of the host's {@link Clock} service, or the
+ * system zone.
+ */
+public final class MetaEndpointProvider implements EndpointProvider {
+
+  @Override
+  public Collection<HttpEndpoint> endpoints(EndpointContext context) {
+    Optional<MetaState> found = context.find(MetaState.class);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    MetaState state = found.get();
+    MetaLeadership leadership =
+        context
+            .find(MetaLeadership.class)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the host registered a MetaState but no MetaLeadership; register"
+                            + " StaticMetaLeadership.self() for a single meta server, or use"
+                            + " MetaServices"));
+    ZoneId zone = context.find(Clock.class).map(Clock::getZone).orElseGet(ZoneId::systemDefault);
+    PegasusTimes times = new PegasusTimes(zone);
+    List<HttpEndpoint> endpoints =
+        List.of(
+            new AppEndpoint(state),
+            new AppDuplicationEndpoint(state, times),
+            new AppEnvsEndpoint(state),
+            new AppsEndpoint(state, times),
+            new BackupPolicyEndpoint(state),
+            new ClusterEndpoint(state, leadership),
+            new NodesEndpoint(state));
+    return endpoints.stream().map(e -> (HttpEndpoint) new PrimaryRedirect(e, leadership)).toList();
+  }
+
+  @Override
+  public String name() {
+    return "meta-endpoints";
+  }
+}

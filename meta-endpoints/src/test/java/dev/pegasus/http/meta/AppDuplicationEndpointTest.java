@@ -1,0 +1,123 @@
+package dev.pegasus.http.meta;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /meta/app/duplication} (reference §2.12). */
+final class AppDuplicationEndpointTest {
+
+  static MetaTestServer meta;
+
+  @BeforeAll
+  static void start() {
+    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
+  }
+
+  @AfterAll
+  static void stop() {
+    meta.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    meta.state.set(MetaFixtures.unitTestCluster());
+  }
+
+  @Test
+  void bodyOfPegasusUnitTest() {
+    String ts =
+        LocalDateTime.ofInstant(Instant.ofEpochSecond(MetaFixtures.DUP_ID), MetaFixtures.ZONE)
+            .toString()
+            .replace('T', ' ');
+    assertThat(ts).isEqualTo("2020-03-09 18:13:50");
+    Response r = meta.get("/meta/app/duplication?name=test_meta_http");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).isEqualTo("application/json");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"1\":{\"create_ts\":\"" + ts + "\",\"dupid\":" + MetaFixtures.DUP_ID
+                + ",\"fail_mode\":\"FAIL_SLOW\",\"remote\":\"slave-cluster\",\"status\":\"DS_START\"},\"appid\":2}");
+  }
+
+  @Test
+  void tableWithoutDuplicationsIsAnEmptyObject() {
+    setDuplications(List.of());
+    assertThat(meta.get("/meta/app/duplication?name=test_meta_http").body()).isEqualTo("{}");
+  }
+
+  @Test
+  void entriesAreNumberedInIdOrderAndKeysSortAsStrings() {
+    List<Duplication> dups = new ArrayList<>();
+    DuplicationStatus[] statuses = DuplicationStatus.values();
+    DuplicationFailMode[] modes = DuplicationFailMode.values();
+    for (int i = 11; i >= 1; i--) {
+      dups.add(new Duplication(1000 + i, "c" + i, statuses[i % statuses.length], modes[i % modes.length], 0));
+    }
+    setDuplications(dups);
+    String body = meta.get("/meta/app/duplication?name=test_meta_http").body();
+    assertThat(body).startsWith("{\"1\":{\"create_ts\":\"1970-01-01 08:00:00\",\"dupid\":1001,");
+    assertThat(body).contains("},\"10\":{\"create_ts\":\"1970-01-01 08:00:00\",\"dupid\":1010,");
+    assertThat(body).contains("},\"11\":{");
+    assertThat(body).contains("},\"2\":{\"create_ts\":\"1970-01-01 08:00:00\",\"dupid\":1002,");
+    assertThat(body).endsWith("},\"appid\":2}");
+    for (DuplicationStatus s : statuses) {
+      assertThat(body).contains("\"status\":\"DS_" + s.name() + "\"");
+    }
+    assertThat(body).contains("\"fail_mode\":\"FAIL_SLOW\"");
+    assertThat(body).contains("\"fail_mode\":\"FAIL_SKIP\"");
+    assertThat(body).contains("\"fail_mode\":\"FAIL_FAST\"");
+  }
+
+  @Test
+  void unknownTableIs404() {
+    Response r = meta.get("/meta/app/duplication?name=test-appnot-found");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo(
+            envelope(
+                404,
+                "Not Found",
+                "ERR_APP_NOT_EXIST: no AVAILABLE table named \"test-appnot-found\"",
+                "/meta/app/duplication"));
+  }
+
+  @Test
+  void unavailableTableIs404() {
+    meta.state.update(
+        s -> {
+          Table t = s.table("test_meta_http").orElseThrow();
+          return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.CREATING))).build();
+        });
+    assertThat(meta.get("/meta/app/duplication?name=test_meta_http").status()).isEqualTo(404);
+  }
+
+  @Test
+  void disabledDuplicationIs404() {
+    meta.state.update(
+        s -> s.toBuilder().cluster(s.cluster().toBuilder().duplicationEnabled(false).build()).build());
+    Response r = meta.get("/meta/app/duplication?name=test_meta_http");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo(
+            envelope(
+                404,
+                "Not Found",
+                "duplication is not enabled [duplication_enabled=false]",
+                "/meta/app/duplication"));
+  }
+
+  private static void setDuplications(List<Duplication> dups) {
+    meta.state.update(
+        s -> s.toBuilder().table(s.table("test_meta_http").orElseThrow().withDuplications(dups)).build());
+  }
+}

@@ -1,0 +1,88 @@
+package dev.pegasus.http.meta;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /meta/app_envs} (reference §2.10). */
+final class AppEnvsEndpointTest {
+
+  static MetaTestServer meta;
+
+  @BeforeAll
+  static void start() {
+    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
+  }
+
+  @AfterAll
+  static void stop() {
+    meta.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    meta.state.set(MetaFixtures.unitTestCluster());
+  }
+
+  @Test
+  void envsBodyOfPegasusUnitTest() {
+    Response r = meta.get("/meta/app_envs?name=test_meta_http");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).isEqualTo("application/json");
+    assertThat(r.body()).isEqualTo("{\"replica.slow_query_threshold\":\"100\",\"value_version\":\"1\"}\n");
+  }
+
+  @Test
+  void keysAreInByteOrder() {
+    setEnvs(Map.of("b", "2", "B", "1", "a.b", "3", "a_b", "4", "a", "0"));
+    assertThat(meta.get("/meta/app_envs?name=test_meta_http").body())
+        .isEqualTo("{\"B\":\"1\",\"a\":\"0\",\"a.b\":\"3\",\"a_b\":\"4\",\"b\":\"2\"}\n");
+  }
+
+  @Test
+  void tableWithoutEnvsIsAnEmptyObject() {
+    setEnvs(Map.of());
+    assertThat(meta.get("/meta/app_envs?name=test_meta_http").body()).isEqualTo("{}\n");
+  }
+
+  @Test
+  void unknownTableIs404() {
+    Response r = meta.get("/meta/app_envs?name=temp");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo(envelope(404, "Not Found", "table not found: \"temp\"", "/meta/app_envs"));
+  }
+
+  @Test
+  void tableBeingDroppedIs409() {
+    meta.state.update(
+        s -> {
+          Table t = s.table("test_meta_http").orElseThrow();
+          return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.DROPPING))).build();
+        });
+    Response r = meta.get("/meta/app_envs?name=test_meta_http");
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.body())
+        .isEqualTo(
+            envelope(
+                409,
+                "Conflict",
+                "table \"test_meta_http\" is DROPPING, not AVAILABLE (ERR_BUSY_DROPPING); ask again when"
+                    + " it is available",
+                "/meta/app_envs"));
+  }
+
+  private static void setEnvs(Map<String, String> envs) {
+    meta.state.update(
+        s -> {
+          Table t = s.table("test_meta_http").orElseThrow();
+          return s.toBuilder().table(t.withApp(t.app().toBuilder().envs(envs).build())).build();
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package dev.pegasus.http.meta;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Known cluster states the tests rebuild the reference's examples from. */
+final class MetaFixtures {
+
+  /** The zone the test servers print local times in (registered as their Clock's zone). */
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  static final HostPort R1 = HostPort.parse("127.0.0.1:34801");
+  static final HostPort R2 = HostPort.parse("127.0.0.1:34802");
+  static final HostPort R3 = HostPort.parse("127.0.0.1:34803");
+
+  /** The seed's create time, 2019-08-15 12:34:15 local. */
+  static final long SEED_CREATE_SECOND =
+      LocalDateTime.of(2019, 8, 15, 12, 34, 15).atZone(ZONE).toEpochSecond();
+
+  /** The dup id (and creation second) of the duplication in {@link #unitTestCluster()}. */
+  static final int DUP_ID = 1583748830;
+
+  private MetaFixtures() {}
+
+  /** JSON written with single quotes for readability: {@code q("{'a':'1'}")} is {@code {"a":"1"}}. */
+  static String q(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
+
+  /** The onebox facts of the reference's {@code /meta/cluster} example. */
+  static ClusterFacts oneboxFacts() {
+    return ClusterFacts.builder()
+        .metaServers(List.of("127.0.0.1:34601", "127.0.0.1:34602", "127.0.0.1:34603"))
+        .zookeeperHosts("127.0.0.1:22181")
+        .zookeeperRoot("/pegasus/onebox/127.0.0.1")
+        .build();
+  }
+
+  /**
+   * The seed's examples: replica servers 34801 and 34802, tables {@code stat} (id 1, 4
+   * partitions) and {@code temp} (id 2, 8 partitions), every partition at 2/3 replicas with the
+   * primaries alternating, ballot 2.
+   */
+  static MetaSnapshot seedCluster() {
+    return MetaSnapshot.builder()
+        .cluster(oneboxFacts())
+        .node(NodeState.alive(R1))
+        .node(NodeState.alive(R2))
+        .table(alternating(1, "stat", 4))
+        .table(alternating(2, "temp", 8))
+        .build();
+  }
+
+  /** A table whose partition {@code i} has primary R1 (even i) or R2 (odd i) and the other as secondary. */
+  static Table alternating(int appId, String name, int partitionCount) {
+    List<PartitionConfig> partitions = new ArrayList<>();
+    for (int i = 0; i < partitionCount; i++) {
+      HostPort primary = i % 2 == 0 ? R1 : R2;
+      HostPort secondary = i % 2 == 0 ? R2 : R1;
+      partitions.add(PartitionConfig.of(i, 2, primary, List.of(secondary), 3));
+    }
+    return Table.of(
+        AppInfo.builder(appId, name)
+            .partitionCount(partitionCount)
+            .maxReplicaCount(3)
+            .createSecond(SEED_CREATE_SECOND)
+            .build(),
+        partitions);
+  }
+
+  /** A fully healthy table: every partition has R1, R2 and R3, primaries rotating. */
+  static Table healthy(int appId, String name, int partitionCount) {
+    List<HostPort> nodes = List.of(R1, R2, R3);
+    List<PartitionConfig> partitions = new ArrayList<>();
+    for (int i = 0; i < partitionCount; i++) {
+      partitions.add(
+          PartitionConfig.of(
+              i, 3, nodes.get(i % 3), List.of(nodes.get((i + 1) % 3), nodes.get((i + 2) % 3)), 3));
+    }
+    return Table.of(
+        AppInfo.builder(appId, name).partitionCount(partitionCount).maxReplicaCount(3).build(),
+        partitions);
+  }
+
+  /**
+   * The state of Pegasus's meta unit tests: table {@code test_meta_http} (id 2, 8 partitions, 3
+   * replicas) with env {@code replica.slow_query_threshold=100} (plus {@code value_version=1} from
+   * the create helper) and one duplication to {@code slave-cluster}.
+   */
+  static MetaSnapshot unitTestCluster() {
+    Table base = healthy(2, "test_meta_http", 8);
+    Table table =
+        base.withApp(
+                base.app()
+                    .toBuilder()
+                    .envs(Map.of("value_version", "1", "replica.slow_query_threshold", "100"))
+                    .build())
+            .withDuplications(
+                List.of(
+                    new Duplication(
+                        DUP_ID,
+                        "slave-cluster",
+                        DuplicationStatus.START,
+                        DuplicationFailMode.SLOW,
+                        DUP_ID * 1000L)));
+    return MetaSnapshot.builder()
+        .cluster(oneboxFacts())
+        .node(NodeState.alive(R1))
+        .node(NodeState.alive(R2))
+        .node(NodeState.alive(R3))
+        .table(table)
+        .build();
+  }
+
+  /** The policy of Pegasus's backup test: local_service, daily, keep 1, 12:00, table 2. */
+  static BackupPolicy testPolicy(String name) {
+    return new BackupPolicy(
+        name,
+        "local_service",
+        86400,
+        ImmutableSortedSet.of(2),
+        LocalTime.of(12, 0),
+        true,
+        1);
+  }
+}

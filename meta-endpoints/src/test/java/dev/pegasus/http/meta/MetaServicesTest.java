@@ -1,0 +1,76 @@
+package dev.pegasus.http.meta;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.spi.EndpointSpec;
+import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import org.junit.jupiter.api.Test;
+
+/** How a host embeds the meta role, and what the provider does without its services. */
+final class MetaServicesTest {
+
+  @Test
+  void startAdvertisesTheBoundAddressAsPrimary() {
+    InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
+    StaticMetaLeadership leadership = StaticMetaLeadership.self();
+    try (PegasusHttpServer server =
+        MetaServices.start(PegasusHttpServer.builder().port(0), state, leadership)) {
+      assertThat(server.role()).isEqualTo("meta");
+      assertThat(leadership.primary()).hasValue("127.0.0.1:" + server.port());
+      assertThat(EndpointTesting.get(server, "/meta/cluster").body())
+          .contains("\"primary_meta_server\":\"127.0.0.1:" + server.port() + "\"");
+    }
+  }
+
+  @Test
+  void startWithAnAdvertisedHost() {
+    StaticMetaLeadership leadership = StaticMetaLeadership.self();
+    try (PegasusHttpServer server =
+        MetaServices.start(
+            PegasusHttpServer.builder().port(0), new InMemoryMetaState(), leadership, "meta-1.example")) {
+      assertThat(leadership.primary()).hasValue("meta-1.example:" + server.port());
+    }
+  }
+
+  @Test
+  void withoutMetaStateThereAreNoMetaEndpoints() {
+    try (PegasusHttpServer server = PegasusHttpServer.builder().role("replica").port(0).build().start()) {
+      assertThat(server.endpoints().stream().map(EndpointSpec::path).toList())
+          .doesNotContain("/meta/app");
+      Response r = EndpointTesting.get(server, "/meta/app?name=x");
+      assertThat(r.body())
+          .isEqualTo(envelope(404, "Not Found", "service not found for \"meta/app\"", "/meta/app"));
+    }
+  }
+
+  @Test
+  void metaStateWithoutLeadershipFailsTheBuild() {
+    PegasusHttpServer.Builder builder =
+        PegasusHttpServer.builder().role("meta").port(0).service(MetaState.class, new InMemoryMetaState());
+    IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+    assertThat(e).hasMessageThat().contains("no MetaLeadership");
+  }
+
+  @Test
+  void registerAddsTheSevenEndpoints() {
+    try (PegasusHttpServer server =
+        MetaServices.register(
+                PegasusHttpServer.builder().port(0), new InMemoryMetaState(), StaticMetaLeadership.self("m:1"))
+            .build()) {
+      assertThat(server.endpoints().stream().map(EndpointSpec::path).filter(p -> p.startsWith("/meta")).toList())
+          .containsExactly(
+              "/meta/app",
+              "/meta/app/duplication",
+              "/meta/app_envs",
+              "/meta/apps",
+              "/meta/backup_policy",
+              "/meta/cluster",
+              "/meta/nodes")
+          .inOrder();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.pegasus.http.profiler;
+
+import dev.pegasus.http.core.spi.EndpointException;
+import dev.pegasus.http.core.spi.EndpointSpec;
+import dev.pegasus.http.core.spi.ErrorStyle;
+import dev.pegasus.http.core.spi.HttpRequest;
+import dev.pegasus.http.core.spi.Parameter;
+import java.util.Map;
+
+/**
+ * What every {@code /pprof/*} spec shares: sensitive (loopback or admin token), errors as {@code
+ * text/plain} with {@code X-Go-Pprof: 1} so that {@code go tool pprof} prints them, and the
+ * {@code seconds} and {@code format} parameters.
+ */
+final class PprofSpecs {
+
+  static final ErrorStyle ERRORS = ErrorStyle.plainText(Map.of("X-Go-Pprof", "1"));
+  static final String SECONDS = "seconds";
+  static final String FORMAT = "format";
+
+  private PprofSpecs() {}
+
+  static EndpointSpec.Builder builder(String path, String summary) {
+    return EndpointSpec.builder(path).summary(summary).sensitive().errorStyle(ERRORS);
+  }
+
+  /** {@code seconds}: an integer from 1 to the configured maximum. */
+  static Parameter seconds(int max) {
+    return Parameter.integer(SECONDS, SECONDS, 1, max)
+        .whenInvalid("invalid seconds \"%s\": expected an integer from 1 to " + max);
+  }
+
+  static Parameter format() {
+    return Parameter.string(FORMAT, "proto");
+  }
+
+  /** True for {@code format=proto}, false when absent or {@code legacy}; 400 otherwise. */
+  static boolean wantsProto(HttpRequest request) throws EndpointException {
+    String format = request.string(FORMAT).orElse("legacy");
+    return switch (format) {
+      case "proto" -> true;
+      case "legacy" -> false;
+      default ->
+          throw EndpointException.badRequest(
+              "unknown format \"" + format + "\": use format=proto for gzipped profile.proto, or"
+                  + " leave it out for the gperftools format");
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.pegasus.http.profiler.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one always-on, low-rate JFR stream of {@code jdk.ObjectAllocationSample} events of the
+ * process, shared by every profiler in it: JFR's allocation samples are process-wide anyway, so
+ * one stream serves all servers and its cost does not grow with their number. It starts with the
+ * first subscription and closes with the last; each event goes to every subscriber, which counts
+ * from its own start.
+ *
+ * <p>Bounded: at most {@value #THROTTLE} samples, and JFR's on-disk repository for the stream
+ * is capped at {@link #MAX_AGE} and {@link #MAX_SIZE_BYTES}.
+ */
+public final class SharedAllocationStream {
+
+  static final String EVENT = "jdk.ObjectAllocationSample";
+  static final String THROTTLE = "100/s";
+  static final Duration MAX_AGE = Duration.ofMinutes(2);
+  static final long MAX_SIZE_BYTES = 32L * 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(SharedAllocationStream.class);
+  private static final Object LOCK = new Object();
+  private static final Set<AllocationGrowth> subscribers = new CopyOnWriteArraySet<>();
+  private static RecordingStream stream;
+
+  private SharedAllocationStream() {}
+
+  static void subscribe(AllocationGrowth growth) {
+    synchronized (LOCK) {
+      subscribers.add(growth);
+      if (stream == null && FlightRecorder.isAvailable()) {
+        stream = start();
+      }
+    }
+  }
+
+  static void unsubscribe(AllocationGrowth growth) {
+    RecordingStream closing = null;
+    synchronized (LOCK) {
+      subscribers.remove(growth);
+      if (subscribers.isEmpty() && stream != null) {
+        closing = stream;
+        stream = null;
+      }
+    }
+    if (closing != null) {
+      closing.close();
+      log.debug("allocation growth stream closed");
+    }
+  }
+
+  /** Whether the shared stream is running, for tests. */
+  public static boolean isRunning() {
+    synchronized (LOCK) {
+      return stream != null;
+    }
+  }
+
+  private static RecordingStream start() {
+    RecordingStream rs = new RecordingStream();
+    rs.enable(EVENT).with("throttle", THROTTLE);
+    rs.setMaxAge(MAX_AGE);
+    rs.setMaxSize(MAX_SIZE_BYTES);
+    rs.setOrdered(false);
+    rs.onEvent(EVENT, SharedAllocationStream::dispatch);
+    rs.startAsync();
+    log.debug("allocation growth stream started ({} samples)", THROTTLE);
+    return rs;
+  }
+
+  private static void dispatch(RecordedEvent event) {
+    List<Frame> stack = JfrStacks.allocation(event);
+    long weight = event.getLong("weight");
+    for (AllocationGrowth g : subscribers) {
+      g.add(stack, weight);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.pegasus.http.profiler;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end with the real clients: {@code go tool pprof} (Debian golang-go) and the perl
+ * {@code google-pprof} (Debian google-perftools) fetch profiles of this test JVM while a
+ * workload runs. Each test is skipped, with the reason, only when its client is not installed;
+ * {@code .ci/run} installs both.
+ */
+final class RealPprofClientsTest {
+
+  private static PprofServers servers;
+  private static Workload workload;
+
+  @TempDir static Path home;
+
+  @BeforeAll
+  static void startServerAndWorkload() {
+    servers =
+        PprofServers.start(ProfilerConfig.builder().defaultHeapSeconds(2).defaultProfileSeconds(2).build());
+    workload = Workload.start();
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    workload.close();
+    servers.close();
+  }
+
+  @Test
+  void goPprofRawNamesBothWorkloadMethods() {
+    Result r = goPprof("-raw", "-seconds", "2", servers.url() + "/pprof/profile");
+    r.assertSucceeded();
+    r.assertContains("PeriodType: cpu nanoseconds");
+    r.assertContains("dev.pegasus.http.profiler.Workload.burnAlpha");
+    r.assertContains("dev.pegasus.http.profiler.Workload.burnBeta");
+  }
+
+  @Test
+  void goPprofHeapAllocSpaceNamesTheAllocatingMethod() {
+    Result r =
+        goPprof("-top", "-sample_index=alloc_space", servers.url() + "/pprof/heap?seconds=2");
+    r.assertSucceeded();
+    r.assertContains("Type: alloc_space");
+    r.assertContains("dev.pegasus.http.profiler.Workload.allocateRetained");
+  }
+
+  @Test
+  void goPprofHeapInUseNamesTheRetainedType() {
+    Result r = goPprof("-top", servers.url() + "/pprof/heap?seconds=1");
+    r.assertSucceeded();
+    r.assertContains("Type: inuse_space");
+    r.assertContains("byte[]");
+  }
+
+  @Test
+  void goPprofGrowthHasANonZeroTotal() {
+    Result r = goPprof("-top", servers.url() + "/pprof/growth");
+    r.assertSucceeded();
+    r.assertContains("Type: space");
+    Matcher total = Pattern.compile("of ([0-9.]+)([kMGT]?B) total").matcher(r.output);
+    assertWithMessage("no total in:\n%s", r).that(total.find()).isTrue();
+    assertWithMessage("zero total in:\n%s", r).that(Double.parseDouble(total.group(1))).isGreaterThan(0.0);
+  }
+
+  @Test
+  void goPprofReadsProtoWithoutSymbolization() {
+    Result r =
+        goPprof(
+            "-top", "-symbolize=none", servers.url() + "/pprof/profile?seconds=2&format=proto");
+    r.assertSucceeded();
+    r.assertContains("Duration:");
+    r.assertContains("Workload.burn");
+  }
+
+  @Test
+  void perlPprofPrintsTotalSamplesAndMethodNames() {
+    Result r = perlPprof("--text", "--seconds=2", servers.url() + "/pprof/profile");
+    r.assertSucceeded();
+    Matcher total = Pattern.compile("Total: (\\d+) samples").matcher(r.output);
+    assertWithMessage("no sample total in:\n%s", r).that(total.find()).isTrue();
+    assertWithMessage("no samples in:\n%s", r).that(Long.parseLong(total.group(1))).isGreaterThan(0L);
+    r.assertContains("Workload.burnAlpha");
+    r.assertContains("Workload.burnBeta");
+  }
+
+  @Test
+  void perlPprofReadsHeapAndGrowthWithTheServerDefaults() {
+    Result heap = perlPprof("--text", "--alloc_space", servers.url() + "/pprof/heap");
+    heap.assertSucceeded();
+    heap.assertContains("Workload.allocateRetained");
+    Result growth = perlPprof("--text", servers.url() + "/pprof/growth");
+    growth.assertSucceeded();
+    growth.assertContains("Total:");
+  }
+
+  private record Result(List<String> command, int exit, String output) {
+    void assertSucceeded() {
+      assertWithMessage("exit status of %s", this).that(exit).isEqualTo(0);
+    }
+
+    void assertContains(String text) {
+      assertWithMessage("output of %s", this).that(output).contains(text);
+    }
+
+    @Override
+    public String toString() {
+      return String.join(" ", command) + " (exit " + exit + "):\n" + output;
+    }
+  }
+
+  private static Result goPprof(String... args) {
+    assumeTrue(onPath("go"), "go tool pprof is not installed (apt-get install golang-go); skipped");
+    List<String> command = new ArrayList<>(List.of("go", "tool", "pprof"));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private static Result perlPprof(String... args) {
+    assumeTrue(
+        onPath("google-pprof"),
+        "google-pprof is not installed (apt-get install google-perftools); skipped");
+    List<String> command = new ArrayList<>(List.of("google-pprof"));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private static Result run(List<String> command) {
+    try {
+      Path out = Files.createTempFile(home, "client-", ".out");
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+      Map<String, String> env = pb.environment();
+      env.put("HOME", home.toString());
+      env.put("PPROF_TMPDIR", home.resolve("pprof").toString());
+      env.put("GOCACHE", home.resolve("gocache").toString());
+      env.put("NO_PROXY", "127.0.0.1,localhost");
+      env.put("no_proxy", "127.0.0.1,localhost");
+      Process p = pb.start();
+      p.getOutputStream().close();
+      boolean done = p.waitFor(60, TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      return new Result(command, done ? p.exitValue() : -1, done ? output : output + "\n[timed out after 60 s]");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
