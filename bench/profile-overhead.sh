@@ -2,7 +2,8 @@
 # What a running CPU profile costs a server: /version throughput under wrk without a profile,
 # with a 30 s /pprof/profile in flight, and without again (the two baselines bracket the
 # profiled run, so JIT warm-up and drift do not flatter either side). Prints the three rates and
-# the ratio profiled / mean(baselines); the target is >= 97 % kept.
+# the ratio profiled / mean(baselines); the target is >= 97 % kept. Also prints the server's CPU
+# time per request in each run, which other load on the machine disturbs much less.
 #   bench/profile-overhead.sh [seconds per run, <= 25; default 10] [connections; 16] [wrk threads; 2]
 # Everything runs on 127.0.0.1; the server stops by itself even if this script is killed.
 set -euo pipefail
@@ -48,28 +49,41 @@ done
 [[ -s "$work/port" ]] || { echo "server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 url="http://127.0.0.1:$(cat "$work/port")"
 
-rate() {  # requests/s of one wrk run against /version
-  wrk -t"$threads" -c"$connections" -d"${1}s" "$url/version" | awk '/^Requests\/sec:/ {print $2}'
+hz=$(getconf CLK_TCK)
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# One wrk run against /version: prints "<requests/s> <server CPU microseconds per request>".
+# CPU per request is far less disturbed by other processes on a shared machine than req/s.
+measure() {
+  local before after out
+  before=$(server_cpu_ticks)
+  out=$(wrk -t"$threads" -c"$connections" -d"${1}s" "$url/version")
+  after=$(server_cpu_ticks)
+  awk -v ticks=$((after - before)) -v hz="$hz" '
+    /requests in/ {requests = $1}
+    /^Requests\/sec:/ {rate = $2}
+    END {printf "%.0f %.2f\n", rate, ticks / hz * 1e6 / requests}' <<<"$out"
 }
 
 echo "server $url; wrk -t$threads -c$connections -d${duration}s $url/version"
-rate 15 >/dev/null # warm-up: JIT compilation of the request path
-base1=$(rate "$duration")
+measure 30 >/dev/null # warm-up: JIT compilation of the request path
+read -r base1 cpu1 < <(measure "$duration")
 curl -s -o "$work/cpu.prof" -w '%{http_code}' "$url/pprof/profile?seconds=30" >"$work/status" &
 curl_pid=$!
 sleep 2 # the first JFR recording of a JVM takes up to a second to start
-profiled=$(rate "$duration")
+read -r profiled cpup < <(measure "$duration")
 wait "$curl_pid"
 status=$(cat "$work/status")
 size=$(stat -c %s "$work/cpu.prof")
-base2=$(rate "$duration")
+read -r base2 cpu2 < <(measure "$duration")
 if [[ "$status" != 200 || "$size" -lt 64 ]]; then
   echo "the profile failed: HTTP $status, $size bytes" >&2
   exit 1
 fi
-awk -v b1="$base1" -v b2="$base2" -v p="$profiled" -v size="$size" 'BEGIN {
-  base = (b1 + b2) / 2
-  printf "without profile:   %10.0f req/s (before), %10.0f req/s (after)\n", b1, b2
-  printf "with 30 s profile: %10.0f req/s (profile: %d bytes)\n", p, size
-  printf "kept: %.1f %% of the mean baseline (target >= 97 %%)\n", 100 * p / base
+awk -v b1="$base1" -v b2="$base2" -v p="$profiled" -v c1="$cpu1" -v c2="$cpu2" -v cp="$cpup" \
+    -v size="$size" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  printf "without profile:   %8.0f req/s, %6.2f us CPU/req (before); %8.0f req/s, %6.2f us CPU/req (after)\n", b1, c1, b2, c2
+  printf "with 30 s profile: %8.0f req/s, %6.2f us CPU/req (profile: %d bytes)\n", p, cp, size
+  printf "kept: %.1f %% of the mean baseline throughput (target >= 97 %%); CPU per request %+.1f %%\n", 200 * p / (b1 + b2), 100 * (2 * cp / (c1 + c2) - 1)
+  printf "load average at the end: %s (a shared machine makes req/s noisy)\n", load
 }'

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +24,7 @@ final class MetaBodies {
   /** The keys of {@code details} whose {@code status} is {@code ALIVE}, in the meta's order. */
   static List<String> aliveNodes(String body) throws IOException {
     List<String> alive = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object(JSON.readTree(body), "details").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> row = it.next();
+    for (Map.Entry<String, JsonNode> row : object(JSON.readTree(body), "details").properties()) {
       if ("ALIVE".equals(text(row.getValue(), "status"))) {
         alive.add(row.getKey());
       }

@@ -12,7 +12,9 @@ import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import dev.pegasus.http.replica.spi.ReplicaState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,15 +29,16 @@ public final class SimulatedReplica implements AutoCloseable {
   private final AtomicLong nanos = new AtomicLong();
   private final PerfCounters counters = new PerfCounters(nanos::get, Clock.systemUTC());
   private final InMemoryReplicaState state = new InMemoryReplicaState();
-  private final ReplicaCounters replicaCounters = new ReplicaCounters(counters);
+  private final ReplicaCounters replicaCounters;
   private final PegasusHttpServer server;
 
   public SimulatedReplica() {
-    this(1, 4);
+    this(1, 4, EnumSet.allOf(ReplicaCounter.class));
   }
 
-  /** A replica server with this many Undertow I/O and worker threads. */
-  public SimulatedReplica(int ioThreads, int workerThreads) {
+  /** A replica server with this many Undertow I/O and worker threads and these counters. */
+  public SimulatedReplica(int ioThreads, int workerThreads, Set<ReplicaCounter> registered) {
+    replicaCounters = new ReplicaCounters(counters, ReplicaCounters.DEFAULT_APP, registered);
     state.subscribe(replicaCounters::sync);
     server =
         PegasusHttpServer.builder()

@@ -8,9 +8,9 @@ import dev.pegasus.http.core.SortedJson;
 import java.util.Map;
 
 /**
- * What the meta knows about one table (Pegasus's {@code app_info}). Times are epoch seconds, and
- * 0 means "not set"; the table environment is kept sorted by the bytes of its keys, the order
- * {@code /meta/app_envs} prints.
+ * What the meta knows about one table (Pegasus's {@code app_info}). Times are epoch seconds, and 0
+ * means "not set"; the table environment is kept sorted by the bytes of its keys, the order {@code
+ * /meta/app_envs} prints.
  *
  * @param appId the table id, unique in the cluster
  * @param appName the table name

@@ -3,9 +3,9 @@ package dev.pegasus.http.meta;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * What the load balancer proposed in its latest round, as {@code balance_operation_count} of
- * {@code /meta/cluster}: counts by proposal type, or {@link Unknown} for a balancer that does not
- * report them (Pegasus's {@code simple_load_balancer}).
+ * What the load balancer proposed in its latest round, as {@code balance_operation_count} of {@code
+ * /meta/cluster}: counts by proposal type, or {@link Unknown} for a balancer that does not report
+ * them (Pegasus's {@code simple_load_balancer}).
  */
 public sealed interface BalanceOperations {
 
@@ -23,24 +23,31 @@ public sealed interface BalanceOperations {
   }
 
   /**
-   * The greedy balancer's counts, printed as {@code move_pri=<a>,copy_pri=<b>,copy_sec=<c>,total=<a+b+c>}.
+   * The greedy balancer's counts, printed as {@code
+   * move_pri=<a>,copy_pri=<b>,copy_sec=<c>,total=<a+b+c>}.
    *
    * @param movePrimary primary moves
    * @param copyPrimary primary copies
    * @param copySecondary secondary copies
    */
-  record Counted(long movePrimary, long copyPrimary, long copySecondary) implements BalanceOperations {
+  record Counted(long movePrimary, long copyPrimary, long copySecondary)
+      implements BalanceOperations {
 
     public Counted {
       checkArgument(
-          movePrimary >= 0 && copyPrimary >= 0 && copySecondary >= 0,
-          "negative operation count");
+          movePrimary >= 0 && copyPrimary >= 0 && copySecondary >= 0, "negative operation count");
     }
 
     @Override
     public String describe() {
-      return "move_pri=" + movePrimary + ",copy_pri=" + copyPrimary + ",copy_sec=" + copySecondary
-          + ",total=" + (movePrimary + copyPrimary + copySecondary);
+      return "move_pri="
+          + movePrimary
+          + ",copy_pri="
+          + copyPrimary
+          + ",copy_sec="
+          + copySecondary
+          + ",total="
+          + (movePrimary + copyPrimary + copySecondary);
     }
   }
 

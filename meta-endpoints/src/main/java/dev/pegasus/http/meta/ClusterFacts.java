@@ -16,7 +16,8 @@ import java.util.List;
  * @param functionLevel the meta's function level
  * @param balanceOperations the balancer's latest operation counts
  * @param coldBackupEnabled false when cold backup is disabled ({@code /meta/backup_policy} is 404)
- * @param duplicationEnabled false when duplication is disabled ({@code /meta/app/duplication} is 404)
+ * @param duplicationEnabled false when duplication is disabled ({@code /meta/app/duplication} is
+ *     404)
  */
 public record ClusterFacts(
     ImmutableList<String> metaServers,

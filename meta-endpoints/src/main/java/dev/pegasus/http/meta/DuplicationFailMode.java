@@ -1,6 +1,8 @@
 package dev.pegasus.http.meta;
 
-/** What a duplication does when shipping a mutation fails (Pegasus's {@code duplication_fail_mode}). */
+/**
+ * What a duplication does when shipping a mutation fails (Pegasus's {@code duplication_fail_mode}).
+ */
 public enum DuplicationFailMode {
   /** Retry until it succeeds; the default. */
   SLOW,

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link MetaState} that holds one immutable {@link MetaSnapshot} and swaps it atomically: a
- * request sees either the old snapshot or the new one, never a mix. For tests, and for hosts
- * (like the onebox) that simulate a cluster.
+ * request sees either the old snapshot or the new one, never a mix. For tests, and for hosts (like
+ * the onebox) that simulate a cluster.
  *
  * <pre>{@code
  * InMemoryMetaState state = new InMemoryMetaState(initial);

@@ -25,7 +25,8 @@ public interface MetaLeadership extends AutoCloseable {
 
   /**
    * Tells the leadership the address this meta server advertises, once it is known (after the
-   * server bound its port); a ZooKeeper leadership joins the election here. Does nothing by default.
+   * server bound its port); a ZooKeeper leadership joins the election here. Does nothing by
+   * default.
    */
   default void start(String advertisedAddress) {}
 

@@ -33,8 +33,8 @@ public final class MetaServices {
   }
 
   /**
-   * Registers both services, builds and starts the server, then calls {@link
-   * MetaLeadership#start} with {@code <configured host>:<bound port>}.
+   * Registers both services, builds and starts the server, then calls {@link MetaLeadership#start}
+   * with {@code <configured host>:<bound port>}.
    */
   public static PegasusHttpServer start(
       PegasusHttpServer.Builder server, MetaState state, MetaLeadership leadership) {

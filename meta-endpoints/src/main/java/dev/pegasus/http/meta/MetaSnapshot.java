@@ -40,7 +40,8 @@ public final class MetaSnapshot {
   private final ImmutableMap<String, Table> existingByName;
 
   private MetaSnapshot(Builder b) {
-    this.tables = ImmutableList.sortedCopyOf(Comparator.comparingInt(t -> t.app().appId()), b.tables);
+    this.tables =
+        ImmutableList.sortedCopyOf(Comparator.comparingInt(t -> t.app().appId()), b.tables);
     this.nodes = ImmutableList.sortedCopyOf(Comparator.comparing(NodeState::address), b.nodes);
     this.cluster = requireNonNull(b.cluster, "cluster");
     this.backupPolicies =
@@ -52,7 +53,9 @@ public final class MetaSnapshot {
       checkArgument(ids.add(t.app().appId()), "app id %s used twice", t.app().appId());
       if (t.app().status() != AppStatus.DROPPED) {
         checkArgument(
-            byName.put(t.name(), t) == null, "two tables named %s exist (only one may not be DROPPED)", t.name());
+            byName.put(t.name(), t) == null,
+            "two tables named %s exist (only one may not be DROPPED)",
+            t.name());
       }
     }
     for (int i = 1; i < nodes.size(); i++) {
@@ -134,7 +137,10 @@ public final class MetaSnapshot {
     return b.node(NodeState.unalive(node)).build();
   }
 
-  /** This snapshot with {@code node} ALIVE again (its replicas come back through new configurations). */
+  /**
+   * This snapshot with {@code node} ALIVE again (its replicas come back through new
+   * configurations).
+   */
   public MetaSnapshot withNodeUp(HostPort node) {
     return toBuilder().node(NodeState.alive(node)).build();
   }

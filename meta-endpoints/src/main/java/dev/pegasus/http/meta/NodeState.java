@@ -3,8 +3,8 @@ package dev.pegasus.http.meta;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A replica server the meta knows, and whether its failure detector sees it alive
- * ({@code ALIVE} / {@code UNALIVE} in {@code /meta/nodes}).
+ * A replica server the meta knows, and whether its failure detector sees it alive ({@code ALIVE} /
+ * {@code UNALIVE} in {@code /meta/nodes}).
  *
  * @param address the replica server's address
  * @param alive whether it is alive

@@ -7,9 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configuration of one partition as the meta holds it (Pegasus's
- * {@code partition_configuration}): its ballot, its primary, its secondaries and how many replicas
- * it should have.
+ * The configuration of one partition as the meta holds it (Pegasus's {@code
+ * partition_configuration}): its ballot, its primary, its secondaries and how many replicas it
+ * should have.
  *
  * @param pidx the partition index, from 0
  * @param ballot the configuration's ballot
@@ -37,8 +37,13 @@ public record PartitionConfig(
 
   /** A partition with a primary (or null) and these secondaries. */
   public static PartitionConfig of(
-      int pidx, long ballot, @Nullable HostPort primary, List<HostPort> secondaries, int maxReplicaCount) {
-    return new PartitionConfig(pidx, ballot, primary, ImmutableList.copyOf(secondaries), maxReplicaCount);
+      int pidx,
+      long ballot,
+      @Nullable HostPort primary,
+      List<HostPort> secondaries,
+      int maxReplicaCount) {
+    return new PartitionConfig(
+        pidx, ballot, primary, ImmutableList.copyOf(secondaries), maxReplicaCount);
   }
 
   public boolean hasPrimary() {

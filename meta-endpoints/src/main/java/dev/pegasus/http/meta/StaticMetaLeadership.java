@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * A {@link MetaLeadership} whose roles never change: this meta is the primary ({@link #self()}),
- * a backup of a fixed primary ({@link #backupOf}), or a backup that knows no primary ({@link
+ * A {@link MetaLeadership} whose roles never change: this meta is the primary ({@link #self()}), a
+ * backup of a fixed primary ({@link #backupOf}), or a backup that knows no primary ({@link
  * #noPrimary()}, every {@code /meta/*} request gets 503). For a single meta server and for tests.
  */
 public final class StaticMetaLeadership implements MetaLeadership {

@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One table as the meta holds it: its {@link AppInfo}, its partition configurations in index
- * order, and its duplications in id order.
+ * One table as the meta holds it: its {@link AppInfo}, its partition configurations in index order,
+ * and its duplications in id order.
  *
  * <p>An AVAILABLE table has exactly {@code partitionCount} partitions, partition {@code i} at index
  * {@code i}; a table in any other status may also have none (a dropped table's configurations need
@@ -20,7 +20,9 @@ import java.util.List;
  * @param duplications the table's duplications, in id order
  */
 public record Table(
-    AppInfo app, ImmutableList<PartitionConfig> partitions, ImmutableList<Duplication> duplications) {
+    AppInfo app,
+    ImmutableList<PartitionConfig> partitions,
+    ImmutableList<Duplication> duplications) {
 
   public Table {
     requireNonNull(app, "app");

@@ -79,7 +79,10 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
     this.refreshPeriod = b.refreshPeriod;
   }
 
-  /** Starts a leadership for the ZooKeeper ensemble at {@code connectString} ({@code host:port,...}). */
+  /**
+   * Starts a leadership for the ZooKeeper ensemble at {@code connectString} ({@code
+   * host:port,...}).
+   */
   public static Builder builder(String connectString) {
     return new Builder(connectString);
   }
@@ -218,7 +221,10 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
     }
   }
 
-  /** Reads the first participant of the latch and publishes it, unless the connection changed meanwhile. */
+  /**
+   * Reads the first participant of the latch and publishes it, unless the connection changed
+   * meanwhile.
+   */
   private void refresh() {
     long startedAt;
     synchronized (lock) {
@@ -265,9 +271,13 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
       this.connectString = connectString;
     }
 
-    /** The latch's ZooKeeper path, shared by all metas of a cluster; {@code /pegasus/meta_leader} by default. */
+    /**
+     * The latch's ZooKeeper path, shared by all metas of a cluster; {@code /pegasus/meta_leader} by
+     * default.
+     */
     public Builder electionPath(String path) {
-      checkArgument(path.startsWith("/") && !path.endsWith("/"), "not a ZooKeeper path: \"%s\"", path);
+      checkArgument(
+          path.startsWith("/") && !path.endsWith("/"), "not a ZooKeeper path: \"%s\"", path);
       this.electionPath = path;
       return this;
     }

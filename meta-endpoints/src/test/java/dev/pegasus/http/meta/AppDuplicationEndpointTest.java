@@ -45,7 +45,10 @@ final class AppDuplicationEndpointTest {
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
         .isEqualTo(
-            "{\"1\":{\"create_ts\":\"" + ts + "\",\"dupid\":" + MetaFixtures.DUP_ID
+            "{\"1\":{\"create_ts\":\""
+                + ts
+                + "\",\"dupid\":"
+                + MetaFixtures.DUP_ID
                 + ",\"fail_mode\":\"FAIL_SLOW\",\"remote\":\"slave-cluster\",\"status\":\"DS_START\"},\"appid\":2}");
   }
 
@@ -61,7 +64,9 @@ final class AppDuplicationEndpointTest {
     DuplicationStatus[] statuses = DuplicationStatus.values();
     DuplicationFailMode[] modes = DuplicationFailMode.values();
     for (int i = 11; i >= 1; i--) {
-      dups.add(new Duplication(1000 + i, "c" + i, statuses[i % statuses.length], modes[i % modes.length], 0));
+      dups.add(
+          new Duplication(
+              1000 + i, "c" + i, statuses[i % statuses.length], modes[i % modes.length], 0));
     }
     setDuplications(dups);
     String body = meta.get("/meta/app/duplication?name=test_meta_http").body();
@@ -104,7 +109,10 @@ final class AppDuplicationEndpointTest {
   @Test
   void disabledDuplicationIs404() {
     meta.state.update(
-        s -> s.toBuilder().cluster(s.cluster().toBuilder().duplicationEnabled(false).build()).build());
+        s ->
+            s.toBuilder()
+                .cluster(s.cluster().toBuilder().duplicationEnabled(false).build())
+                .build());
     Response r = meta.get("/meta/app/duplication?name=test_meta_http");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
@@ -118,6 +126,9 @@ final class AppDuplicationEndpointTest {
 
   private static void setDuplications(List<Duplication> dups) {
     meta.state.update(
-        s -> s.toBuilder().table(s.table("test_meta_http").orElseThrow().withDuplications(dups)).build());
+        s ->
+            s.toBuilder()
+                .table(s.table("test_meta_http").orElseThrow().withDuplications(dups))
+                .build());
   }
 }

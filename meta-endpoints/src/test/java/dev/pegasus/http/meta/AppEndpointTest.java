@@ -19,18 +19,18 @@ final class AppEndpointTest {
 
   /** The seed's {@code /meta/app?name=stat&detail}, in the real section and key order. */
   static final String SEED_STAT_DETAIL =
-      q("{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'},"
-          + "'replicas':{"
-          + "'0':{'pidx':'0','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34801','secondaries':'[127.0.0.1:34802]'},"
-          + "'1':{'pidx':'1','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34802','secondaries':'[127.0.0.1:34801]'},"
-          + "'2':{'pidx':'2','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34801','secondaries':'[127.0.0.1:34802]'},"
-          + "'3':{'pidx':'3','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34802','secondaries':'[127.0.0.1:34801]'}},"
-          + "'nodes':{"
-          + "'127.0.0.1:34801':{'node':'127.0.0.1:34801','primary':'2','secondary':'2','total':'4'},"
-          + "'127.0.0.1:34802':{'node':'127.0.0.1:34802','primary':'2','secondary':'2','total':'4'},"
-          + "'total':{'node':'total','primary':'4','secondary':'4','total':'8'}},"
-          + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4',"
-          + "'write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n");
+      q(
+          "{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'},"
+              + "'replicas':{"
+              + "'0':{'pidx':'0','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34801','secondaries':'[127.0.0.1:34802]'},"
+              + "'1':{'pidx':'1','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34802','secondaries':'[127.0.0.1:34801]'},"
+              + "'2':{'pidx':'2','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34801','secondaries':'[127.0.0.1:34802]'},"
+              + "'3':{'pidx':'3','ballot':'2','replica_count':'2/3','primary':'127.0.0.1:34802','secondaries':'[127.0.0.1:34801]'}},"
+              + "'nodes':{"
+              + "'127.0.0.1:34801':{'node':'127.0.0.1:34801','primary':'2','secondary':'2','total':'4'},"
+              + "'127.0.0.1:34802':{'node':'127.0.0.1:34802','primary':'2','secondary':'2','total':'4'},"
+              + "'total':{'node':'total','primary':'4','secondary':'4','total':'8'}},"
+              + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4','write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n");
 
   static MetaTestServer meta;
 
@@ -72,7 +72,9 @@ final class AppEndpointTest {
     assertThat(meta.get("/meta/app?detail=1&name=stat").body()).isEqualTo(SEED_STAT_DETAIL);
     assertThat(meta.get("/meta/app?name=stat&detail=true").body()).isEqualTo(SEED_STAT_DETAIL);
     assertThat(meta.get("/meta/app?name=stat&detail=false").body())
-        .isEqualTo(q("{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'}}\n"));
+        .isEqualTo(
+            q(
+                "{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'}}\n"));
   }
 
   @Test
@@ -81,17 +83,17 @@ final class AppEndpointTest {
     Response r = meta.get("/meta/app?name=stat&detail");
     assertThat(r.body())
         .isEqualTo(
-            q("{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'},"
-                + "'replicas':{"
-                + "'0':{'pidx':'0','ballot':'3','replica_count':'1/3','primary':'127.0.0.1:34801','secondaries':'[]'},"
-                + "'1':{'pidx':'1','ballot':'3','replica_count':'1/3','primary':'-','secondaries':'[127.0.0.1:34801]'},"
-                + "'2':{'pidx':'2','ballot':'3','replica_count':'1/3','primary':'127.0.0.1:34801','secondaries':'[]'},"
-                + "'3':{'pidx':'3','ballot':'3','replica_count':'1/3','primary':'-','secondaries':'[127.0.0.1:34801]'}},"
-                + "'nodes':{"
-                + "'127.0.0.1:34801':{'node':'127.0.0.1:34801','primary':'2','secondary':'2','total':'4'},"
-                + "'total':{'node':'total','primary':'2','secondary':'2','total':'4'}},"
-                + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4',"
-                + "'write_unhealthy_partition_count':'4','read_unhealthy_partition_count':'2'}}\n"));
+            q(
+                "{'general':{'app_name':'stat','app_id':'1','partition_count':'4','max_replica_count':'3'},"
+                    + "'replicas':{"
+                    + "'0':{'pidx':'0','ballot':'3','replica_count':'1/3','primary':'127.0.0.1:34801','secondaries':'[]'},"
+                    + "'1':{'pidx':'1','ballot':'3','replica_count':'1/3','primary':'-','secondaries':'[127.0.0.1:34801]'},"
+                    + "'2':{'pidx':'2','ballot':'3','replica_count':'1/3','primary':'127.0.0.1:34801','secondaries':'[]'},"
+                    + "'3':{'pidx':'3','ballot':'3','replica_count':'1/3','primary':'-','secondaries':'[127.0.0.1:34801]'}},"
+                    + "'nodes':{"
+                    + "'127.0.0.1:34801':{'node':'127.0.0.1:34801','primary':'2','secondary':'2','total':'4'},"
+                    + "'total':{'node':'total','primary':'2','secondary':'2','total':'4'}},"
+                    + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4','write_unhealthy_partition_count':'4','read_unhealthy_partition_count':'2'}}\n"));
   }
 
   @Test
@@ -108,9 +110,10 @@ final class AppEndpointTest {
     String body = meta.get("/meta/app?name=ordered&detail").body();
     assertThat(body)
         .contains(
-            q("'nodes':{'10.0.0.9:1':{'node':'10.0.0.9:1','primary':'0','secondary':'2','total':'2'},"
-                + "'10.0.0.10:1':{'node':'10.0.0.10:1','primary':'2','secondary':'0','total':'2'},"
-                + "'total':{'node':'total','primary':'2','secondary':'2','total':'4'}}"));
+            q(
+                "'nodes':{'10.0.0.9:1':{'node':'10.0.0.9:1','primary':'0','secondary':'2','total':'2'},"
+                    + "'10.0.0.10:1':{'node':'10.0.0.10:1','primary':'2','secondary':'0','total':'2'},"
+                    + "'total':{'node':'total','primary':'2','secondary':'2','total':'4'}}"));
     assertThat(body).contains(q("'secondaries':'[10.0.0.9:1]'"));
   }
 
@@ -120,10 +123,10 @@ final class AppEndpointTest {
     meta.state.update(s -> s.toBuilder().table(empty).build());
     assertThat(meta.get("/meta/app?name=empty&detail").body())
         .isEqualTo(
-            q("{'general':{'app_name':'empty','app_id':'9','partition_count':'0','max_replica_count':'0'},"
-                + "'replicas':{},'nodes':{'total':{'node':'total','primary':'0','secondary':'0','total':'0'}},"
-                + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'0',"
-                + "'write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n"));
+            q(
+                "{'general':{'app_name':'empty','app_id':'9','partition_count':'0','max_replica_count':'0'},"
+                    + "'replicas':{},'nodes':{'total':{'node':'total','primary':'0','secondary':'0','total':'0'}},"
+                    + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'0','write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n"));
   }
 
   @Test
@@ -131,8 +134,9 @@ final class AppEndpointTest {
     meta.state.set(MetaFixtures.unitTestCluster());
     assertThat(meta.get("/meta/app?name=test_meta_http&detail").body())
         .contains(
-            q("'0':{'pidx':'0','ballot':'3','replica_count':'3/3','primary':'127.0.0.1:34801',"
-                + "'secondaries':'[127.0.0.1:34802,127.0.0.1:34803]'}"));
+            q(
+                "'0':{'pidx':'0','ballot':'3','replica_count':'3/3','primary':'127.0.0.1:34801',"
+                    + "'secondaries':'[127.0.0.1:34802,127.0.0.1:34803]'}"));
   }
 
   @Test
@@ -149,7 +153,9 @@ final class AppEndpointTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = AppStatus.class, names = {"CREATING", "RECALLING", "DROPPING"})
+  @EnumSource(
+      value = AppStatus.class,
+      names = {"CREATING", "RECALLING", "DROPPING"})
   void busyTableIs409WithItsStatusAndRetryAfter(AppStatus status) {
     setStatOf(status);
     Response r = meta.get("/meta/app?name=stat&detail");
@@ -158,12 +164,18 @@ final class AppEndpointTest {
         r,
         409,
         "Conflict",
-        "table \"stat\" is " + status + ", not AVAILABLE (" + error + "); ask again when it is available");
+        "table \"stat\" is "
+            + status
+            + ", not AVAILABLE ("
+            + error
+            + "); ask again when it is available");
     assertThat(r.header("Retry-After")).hasValue("1");
   }
 
   @ParameterizedTest
-  @EnumSource(value = AppStatus.class, names = {"CREATE_FAILED", "DROP_FAILED"})
+  @EnumSource(
+      value = AppStatus.class,
+      names = {"CREATE_FAILED", "DROP_FAILED"})
   void failedTableIs409WithoutRetryAfter(AppStatus status) {
     setStatOf(status);
     Response r = meta.get("/meta/app?name=stat");
@@ -171,7 +183,9 @@ final class AppEndpointTest {
         r,
         409,
         "Conflict",
-        "table \"stat\" is " + status + ", not AVAILABLE (ERR_UNKNOWN); ask again when it is available");
+        "table \"stat\" is "
+            + status
+            + ", not AVAILABLE (ERR_UNKNOWN); ask again when it is available");
     assertThat(r.header("Retry-After")).isEmpty();
   }
 

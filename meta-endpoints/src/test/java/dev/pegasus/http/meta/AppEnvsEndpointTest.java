@@ -35,7 +35,8 @@ final class AppEnvsEndpointTest {
     Response r = meta.get("/meta/app_envs?name=test_meta_http");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
-    assertThat(r.body()).isEqualTo("{\"replica.slow_query_threshold\":\"100\",\"value_version\":\"1\"}\n");
+    assertThat(r.body())
+        .isEqualTo("{\"replica.slow_query_threshold\":\"100\",\"value_version\":\"1\"}\n");
   }
 
   @Test
@@ -73,8 +74,8 @@ final class AppEnvsEndpointTest {
             envelope(
                 409,
                 "Conflict",
-                "table \"test_meta_http\" is DROPPING, not AVAILABLE (ERR_BUSY_DROPPING); ask again when"
-                    + " it is available",
+                "table \"test_meta_http\" is DROPPING, not AVAILABLE (ERR_BUSY_DROPPING); ask again"
+                    + " when it is available",
                 "/meta/app_envs"));
   }
 

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 final class AppsEndpointTest {
 
   static final String SEED_GENERAL_INFO =
-      q("'general_info':{"
-          + "'1':{'app_id':'1','status':'AVAILABLE','app_name':'stat','app_type':'pegasus','partition_count':'4',"
-          + "'replica_count':'3','is_stateful':'true','create_time':'2019-08-15 12:34:15.000','drop_time':'-',"
-          + "'drop_expire':'-','envs_count':'0'},"
-          + "'2':{'app_id':'2','status':'AVAILABLE','app_name':'temp','app_type':'pegasus','partition_count':'8',"
-          + "'replica_count':'3','is_stateful':'true','create_time':'2019-08-15 12:34:15.000','drop_time':'-',"
-          + "'drop_expire':'-','envs_count':'0'}}");
+      q(
+          "'general_info':{"
+              + "'1':{'app_id':'1','status':'AVAILABLE','app_name':'stat','app_type':'pegasus','partition_count':'4','replica_count':'3','is_stateful':'true','create_time':'2019-08-15"
+              + " 12:34:15.000','drop_time':'-','drop_expire':'-','envs_count':'0'},"
+              + "'2':{'app_id':'2','status':'AVAILABLE','app_name':'temp','app_type':'pegasus','partition_count':'8','replica_count':'3','is_stateful':'true','create_time':'2019-08-15"
+              + " 12:34:15.000','drop_time':'-','drop_expire':'-','envs_count':'0'}}");
 
   static MetaTestServer meta;
 
@@ -62,14 +61,15 @@ final class AppsEndpointTest {
   void seedTablesWithDetail() {
     assertThat(meta.get("/meta/apps?detail").body())
         .isEqualTo(
-            "{" + SEED_GENERAL_INFO
-                + q(",'healthy_info':{"
-                    + "'1':{'app_id':'1','app_name':'stat','partition_count':'4','fully_healthy':'0','unhealthy':'4',"
-                    + "'write_unhealthy':'0','read_unhealthy':'0'},"
-                    + "'2':{'app_id':'2','app_name':'temp','partition_count':'8','fully_healthy':'0','unhealthy':'8',"
-                    + "'write_unhealthy':'0','read_unhealthy':'0'}},"
-                    + "'summary':{'total_app_count':'2','fully_healthy_app_count':'0','unhealthy_app_count':'2',"
-                    + "'write_unhealthy_app_count':'0','read_unhealthy_app_count':'0'}}\n"));
+            "{"
+                + SEED_GENERAL_INFO
+                + q(
+                    ",'healthy_info':{"
+                        + "'1':{'app_id':'1','app_name':'stat','partition_count':'4','fully_healthy':'0','unhealthy':'4',"
+                        + "'write_unhealthy':'0','read_unhealthy':'0'},"
+                        + "'2':{'app_id':'2','app_name':'temp','partition_count':'8','fully_healthy':'0','unhealthy':'8',"
+                        + "'write_unhealthy':'0','read_unhealthy':'0'}},"
+                        + "'summary':{'total_app_count':'2','fully_healthy_app_count':'0','unhealthy_app_count':'2','write_unhealthy_app_count':'0','read_unhealthy_app_count':'0'}}\n"));
   }
 
   @Test
@@ -98,15 +98,15 @@ final class AppsEndpointTest {
             .withNodeDown(R2));
     assertThat(meta.get("/meta/apps?detail").body())
         .contains(
-            q("'healthy_info':{"
-                + "'1':{'app_id':'1','app_name':'stat','partition_count':'4','fully_healthy':'0','unhealthy':'4',"
-                + "'write_unhealthy':'4','read_unhealthy':'2'},"
-                + "'2':{'app_id':'2','app_name':'temp','partition_count':'8','fully_healthy':'0','unhealthy':'8',"
-                + "'write_unhealthy':'8','read_unhealthy':'4'},"
-                + "'3':{'app_id':'3','app_name':'good','partition_count':'3','fully_healthy':'0','unhealthy':'3',"
-                + "'write_unhealthy':'1','read_unhealthy':'1'}},"
-                + "'summary':{'total_app_count':'3','fully_healthy_app_count':'0','unhealthy_app_count':'3',"
-                + "'write_unhealthy_app_count':'3','read_unhealthy_app_count':'3'}}\n"));
+            q(
+                "'healthy_info':{"
+                    + "'1':{'app_id':'1','app_name':'stat','partition_count':'4','fully_healthy':'0','unhealthy':'4',"
+                    + "'write_unhealthy':'4','read_unhealthy':'2'},"
+                    + "'2':{'app_id':'2','app_name':'temp','partition_count':'8','fully_healthy':'0','unhealthy':'8',"
+                    + "'write_unhealthy':'8','read_unhealthy':'4'},"
+                    + "'3':{'app_id':'3','app_name':'good','partition_count':'3','fully_healthy':'0','unhealthy':'3',"
+                    + "'write_unhealthy':'1','read_unhealthy':'1'}},"
+                    + "'summary':{'total_app_count':'3','fully_healthy_app_count':'0','unhealthy_app_count':'3','write_unhealthy_app_count':'3','read_unhealthy_app_count':'3'}}\n"));
   }
 
   @Test
@@ -118,8 +118,8 @@ final class AppsEndpointTest {
             .build());
     assertThat(meta.get("/meta/apps?detail").body())
         .endsWith(
-            q("'summary':{'total_app_count':'2','fully_healthy_app_count':'2','unhealthy_app_count':'0',"
-                + "'write_unhealthy_app_count':'0','read_unhealthy_app_count':'0'}}\n"));
+            q(
+                "'summary':{'total_app_count':'2','fully_healthy_app_count':'2','unhealthy_app_count':'0','write_unhealthy_app_count':'0','read_unhealthy_app_count':'0'}}\n"));
   }
 
   @Test
@@ -132,18 +132,17 @@ final class AppsEndpointTest {
             .stateful(false)
             .envs(Map.of("a", "1", "b", "2"))
             .build();
-    Table t =
-        Table.of(custom, List.of(PartitionConfig.of(0, 1, MetaFixtures.R1, List.of(), 5)));
-    meta.state.set(MetaSnapshot.builder().table(t).table(MetaFixtures.alternating(1, "stat", 4)).build());
+    Table t = Table.of(custom, List.of(PartitionConfig.of(0, 1, MetaFixtures.R1, List.of(), 5)));
+    meta.state.set(
+        MetaSnapshot.builder().table(t).table(MetaFixtures.alternating(1, "stat", 4)).build());
     assertThat(meta.get("/meta/apps").body())
         .isEqualTo(
-            q("{'general_info':{"
-                + "'1':{'app_id':'1','status':'AVAILABLE','app_name':'stat','app_type':'pegasus','partition_count':'4',"
-                + "'replica_count':'3','is_stateful':'true','create_time':'2019-08-15 12:34:15.000','drop_time':'-',"
-                + "'drop_expire':'-','envs_count':'0'},"
-                + "'3':{'app_id':'3','status':'AVAILABLE','app_name':'custom','app_type':'rrdb','partition_count':'1',"
-                + "'replica_count':'5','is_stateful':'false','create_time':'-','drop_time':'-',"
-                + "'drop_expire':'-','envs_count':'2'}},"
-                + "'summary':{'total_app_count':'2'}}\n"));
+            q(
+                "{'general_info':{"
+                    + "'1':{'app_id':'1','status':'AVAILABLE','app_name':'stat','app_type':'pegasus','partition_count':'4','replica_count':'3','is_stateful':'true','create_time':'2019-08-15"
+                    + " 12:34:15.000','drop_time':'-','drop_expire':'-','envs_count':'0'},"
+                    + "'3':{'app_id':'3','status':'AVAILABLE','app_name':'custom','app_type':'rrdb','partition_count':'1',"
+                    + "'replica_count':'5','is_stateful':'false','create_time':'-','drop_time':'-',"
+                    + "'drop_expire':'-','envs_count':'2'}},'summary':{'total_app_count':'2'}}\n"));
   }
 }

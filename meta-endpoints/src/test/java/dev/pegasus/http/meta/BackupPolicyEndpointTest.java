@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 final class BackupPolicyEndpointTest {
 
   static final String TEST1 =
-      q("'TEST1':{'name':'TEST1','backup_provider_type':'local_service','backup_interval':'86400',"
-          + "'app_ids':'[2]','start_time':'12:00','status':'enabled','backup_history_count':'1'}");
+      q(
+          "'TEST1':{'name':'TEST1','backup_provider_type':'local_service','backup_interval':'86400',"
+              + "'app_ids':'[2]','start_time':'12:00','status':'enabled','backup_history_count':'1'}");
   static final String TEST2 = TEST1.replace("TEST1", "TEST2");
 
   static MetaTestServer meta;
@@ -58,27 +59,43 @@ final class BackupPolicyEndpointTest {
   @Test
   void policiesAreInNameOrderWithEveryColumnFormatted() {
     meta.state.update(
-        s -> s.toBuilder()
-            .backupPolicy(
-                new BackupPolicy("b", "hdfs_service", 3600, ImmutableSortedSet.of(3, 1), LocalTime.of(7, 5), false, 12))
-            .backupPolicy(
-                new BackupPolicy("a", "local_service", 60, ImmutableSortedSet.of(), LocalTime.of(23, 59), true, 0))
-            .build());
+        s ->
+            s.toBuilder()
+                .backupPolicy(
+                    new BackupPolicy(
+                        "b",
+                        "hdfs_service",
+                        3600,
+                        ImmutableSortedSet.of(3, 1),
+                        LocalTime.of(7, 5),
+                        false,
+                        12))
+                .backupPolicy(
+                    new BackupPolicy(
+                        "a",
+                        "local_service",
+                        60,
+                        ImmutableSortedSet.of(),
+                        LocalTime.of(23, 59),
+                        true,
+                        0))
+                .build());
     assertThat(meta.get("/meta/backup_policy").body())
         .isEqualTo(
-            q("{'a':{'name':'a','backup_provider_type':'local_service','backup_interval':'60','app_ids':'[]',"
-                + "'start_time':'23:59','status':'enabled','backup_history_count':'0'},"
-                + "'b':{'name':'b','backup_provider_type':'hdfs_service','backup_interval':'3600','app_ids':'[1,3]',"
-                + "'start_time':'07:05','status':'disabled','backup_history_count':'12'}}\n"));
+            q(
+                "{'a':{'name':'a','backup_provider_type':'local_service','backup_interval':'60','app_ids':'[]',"
+                    + "'start_time':'23:59','status':'enabled','backup_history_count':'0'},"
+                    + "'b':{'name':'b','backup_provider_type':'hdfs_service','backup_interval':'3600','app_ids':'[1,3]','start_time':'07:05','status':'disabled','backup_history_count':'12'}}\n"));
   }
 
   @Test
   void coldBackupDisabledIs404() {
     meta.state.update(
-        s -> s.toBuilder()
-            .backupPolicy(MetaFixtures.testPolicy("TEST1"))
-            .cluster(s.cluster().toBuilder().coldBackupEnabled(false).build())
-            .build());
+        s ->
+            s.toBuilder()
+                .backupPolicy(MetaFixtures.testPolicy("TEST1"))
+                .cluster(s.cluster().toBuilder().coldBackupEnabled(false).build())
+                .build());
     Response r = meta.get("/meta/backup_policy?name=TEST1");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())

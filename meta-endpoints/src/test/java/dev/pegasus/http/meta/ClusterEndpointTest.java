@@ -46,29 +46,33 @@ final class ClusterEndpointTest {
   @Test
   void factsArePrintedThePegasusWay() {
     meta.state.update(
-        s -> s.toBuilder()
-            .cluster(
-                s.cluster().toBuilder()
-                    .metaServers(List.of("10.0.0.1:34601"))
-                    .zookeeperHosts(" zk1:2181, zk2:2181 ")
-                    .zookeeperRoot("pegasus//c1/")
-                    .functionLevel(MetaFunctionLevel.LIVELY)
-                    .balanceOperations(BalanceOperations.counted(1, 2, 3))
-                    .build())
-            .build());
+        s ->
+            s.toBuilder()
+                .cluster(
+                    s.cluster().toBuilder()
+                        .metaServers(List.of("10.0.0.1:34601"))
+                        .zookeeperHosts(" zk1:2181, zk2:2181 ")
+                        .zookeeperRoot("pegasus//c1/")
+                        .functionLevel(MetaFunctionLevel.LIVELY)
+                        .balanceOperations(BalanceOperations.counted(1, 2, 3))
+                        .build())
+                .build());
     assertThat(meta.get("/meta/cluster").body())
         .startsWith(
-            q("{'meta_servers':'10.0.0.1:34601','primary_meta_server':'127.0.0.1:34601',"
-                + "'zookeeper_hosts':'zk1:2181,zk2:2181','zookeeper_root':'/pegasus/c1',"
-                + "'meta_function_level':'lively','balance_operation_count':'move_pri=1,copy_pri=2,copy_sec=3,total=6',"));
+            q(
+                "{'meta_servers':'10.0.0.1:34601','primary_meta_server':'127.0.0.1:34601',"
+                    + "'zookeeper_hosts':'zk1:2181,zk2:2181','zookeeper_root':'/pegasus/c1',"
+                    + "'meta_function_level':'lively','balance_operation_count':'move_pri=1,copy_pri=2,copy_sec=3,total=6',"));
   }
 
   @Test
   void balancerWithoutCountsIsUnknown() {
     meta.state.update(
-        s -> s.toBuilder()
-            .cluster(s.cluster().toBuilder().balanceOperations(BalanceOperations.unknown()).build())
-            .build());
+        s ->
+            s.toBuilder()
+                .cluster(
+                    s.cluster().toBuilder().balanceOperations(BalanceOperations.unknown()).build())
+                .build());
     assertThat(meta.get("/meta/cluster").body()).contains(q("'balance_operation_count':'unknown'"));
   }
 
@@ -76,9 +80,14 @@ final class ClusterEndpointTest {
   void unbalancedClusterHasPopulationDeviations() {
     // primaries 7, 7, 1 and totals 15, 15, 3 over three alive nodes
     meta.state.update(
-        s -> s.toBuilder().node(NodeState.alive(R3)).table(MetaFixtures.healthy(3, "good", 3)).build());
+        s ->
+            s.toBuilder()
+                .node(NodeState.alive(R3))
+                .table(MetaFixtures.healthy(3, "good", 3))
+                .build());
     assertThat(meta.get("/meta/cluster").body())
-        .endsWith(q("'primary_replica_count_stddev':'2.83','total_replica_count_stddev':'5.66'}\n"));
+        .endsWith(
+            q("'primary_replica_count_stddev':'2.83','total_replica_count_stddev':'5.66'}\n"));
   }
 
   @Test
@@ -100,6 +109,7 @@ final class ClusterEndpointTest {
             .table(t)
             .build());
     assertThat(meta.get("/meta/cluster").body())
-        .endsWith(q("'primary_replica_count_stddev':'1.00','total_replica_count_stddev':'1.41'}\n"));
+        .endsWith(
+            q("'primary_replica_count_stddev':'1.00','total_replica_count_stddev':'1.41'}\n"));
   }
 }

@@ -37,7 +37,8 @@ final class HostPortTest {
   @Test
   void sortsNumericallyNotAsStrings() {
     List<HostPort> nodes = new ArrayList<>();
-    for (String s : List.of("10.0.0.10:1", "10.0.0.9:2", "10.0.0.9:1", "10.0.0.100:1", "2.0.0.1:5")) {
+    for (String s :
+        List.of("10.0.0.10:1", "10.0.0.9:2", "10.0.0.9:1", "10.0.0.100:1", "2.0.0.1:5")) {
       nodes.add(HostPort.parse(s));
     }
     Collections.sort(nodes);
@@ -58,13 +59,15 @@ final class HostPortTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2.3", "1.2.3.4.5", "256.0.0.1", "1.2.3.", "01234.1.1.1", "1..2.3", "meta-1"})
+  @ValueSource(
+      strings = {"1.2.3", "1.2.3.4.5", "256.0.0.1", "1.2.3.", "01234.1.1.1", "1..2.3", "meta-1"})
   void hostsThatAreNotIpv4LiteralsAreNames(String host) {
     assertThat(HostPort.of(host, 1).isIpv4()).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "127.0.0.1", "127.0.0.1:", ":34801", "127.0.0.1:x", "127.0.0.1:70000"})
+  @ValueSource(
+      strings = {"", "127.0.0.1", "127.0.0.1:", ":34801", "127.0.0.1:x", "127.0.0.1:70000"})
   void rejectsWhatIsNotHostColonPort(String text) {
     assertThrows(IllegalArgumentException.class, () -> HostPort.parse(text));
   }

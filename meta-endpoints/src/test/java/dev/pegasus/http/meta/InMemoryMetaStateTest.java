@@ -19,7 +19,8 @@ final class InMemoryMetaStateTest {
   private static MetaSnapshot step(MetaSnapshot s) {
     long n = ops(s).movePrimary() + 1;
     return s.toBuilder()
-        .cluster(s.cluster().toBuilder().balanceOperations(BalanceOperations.counted(n, n, 0)).build())
+        .cluster(
+            s.cluster().toBuilder().balanceOperations(BalanceOperations.counted(n, n, 0)).build())
         .build();
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every {@code /meta} endpoint's bad inputs: exact status and envelope, and the server goes on. */
 final class MetaBadInputTest {
 
-  private static final String DUPLICATE = "failed to parse request: ERR_INVALID_PARAMETERS: duplicate parameter: ";
+  private static final String DUPLICATE =
+      "failed to parse request: ERR_INVALID_PARAMETERS: duplicate parameter: ";
 
   static MetaTestServer meta;
 
@@ -44,32 +45,42 @@ final class MetaBadInputTest {
         "/meta/app?name= | 400 | app name shouldn't be empty",
         "/meta/app?detail | 400 | app name shouldn't be empty",
         "/meta/app?name=nope&detail | 404 | table not found: \"nope\"",
-        "/meta/app?name=test_meta_http&foo=1 | 400 | unknown parameter \"foo\" for /meta/app; accepted: name, detail",
-        "/meta/app?app_name=test_meta_http | 400 | unknown parameter \"app_name\" for /meta/app; accepted: name, detail",
+        "/meta/app?name=test_meta_http&foo=1 | 400 | unknown parameter \"foo\" for /meta/app;"
+            + " accepted: name, detail",
+        "/meta/app?app_name=test_meta_http | 400 | unknown parameter \"app_name\" for /meta/app;"
+            + " accepted: name, detail",
         "/meta/app?name=test_meta_http&name=x | 400 | DUPname",
         "/meta/app?name=test_meta_http&detail&detail=1 | 400 | DUPdetail",
-        "/meta/app?name=test_meta_http&detail=yes | 400 | invalid value for flag \"detail\": \"yes\"; use detail, detail=true|1 or detail=false|0",
-        "/meta/app?name=test_meta_http&=1 | 400 | failed to parse request: a parameter has no name: \"=1\"",
+        "/meta/app?name=test_meta_http&detail=yes | 400 | invalid value for flag \"detail\":"
+            + " \"yes\"; use detail, detail=true|1 or detail=false|0",
+        "/meta/app?name=test_meta_http&=1 | 400 | failed to parse request: a parameter has no name:"
+            + " \"=1\"",
         "/meta/app?name=a%26b%3Dc | 404 | table not found: \"a&b=c\"",
         "/meta/apps?foo | 400 | unknown parameter \"foo\" for /meta/apps; accepted: detail",
         "/meta/apps?detail&detail | 400 | DUPdetail",
         "/meta/apps?= | 400 | failed to parse request: a parameter has no name: \"=\"",
-        "/meta/apps?detail=2 | 400 | invalid value for flag \"detail\": \"2\"; use detail, detail=true|1 or detail=false|0",
+        "/meta/apps?detail=2 | 400 | invalid value for flag \"detail\": \"2\"; use detail,"
+            + " detail=true|1 or detail=false|0",
         "/meta/nodes?foo=bar | 400 | unknown parameter \"foo\" for /meta/nodes; accepted: detail",
         "/meta/nodes?detail=1&detail=0 | 400 | DUPdetail",
         "/meta/cluster?x=1 | 400 | unknown parameter \"x\" for /meta/cluster; accepted: none",
-        "/meta/cluster?detail | 400 | unknown parameter \"detail\" for /meta/cluster; accepted: none",
+        "/meta/cluster?detail | 400 | unknown parameter \"detail\" for /meta/cluster; accepted:"
+            + " none",
         "/meta/app_envs | 400 | app name shouldn't be empty",
         "/meta/app_envs?name= | 400 | app name shouldn't be empty",
         "/meta/app_envs?name=nope | 404 | table not found: \"nope\"",
-        "/meta/app_envs?name=test_meta_http&x | 400 | unknown parameter \"x\" for /meta/app_envs; accepted: name",
+        "/meta/app_envs?name=test_meta_http&x | 400 | unknown parameter \"x\" for /meta/app_envs;"
+            + " accepted: name",
         "/meta/app_envs?name=test_meta_http&name=test_meta_http | 400 | DUPname",
         "/meta/app/duplication | 400 | name should not be empty",
         "/meta/app/duplication?name= | 400 | name should not be empty",
-        "/meta/app/duplication?name=nope | 404 | ERR_APP_NOT_EXIST: no AVAILABLE table named \"nope\"",
-        "/meta/app/duplication?name=test_meta_http&appid=2 | 400 | unknown parameter \"appid\" for /meta/app/duplication; accepted: name",
+        "/meta/app/duplication?name=nope | 404 | ERR_APP_NOT_EXIST: no AVAILABLE table named"
+            + " \"nope\"",
+        "/meta/app/duplication?name=test_meta_http&appid=2 | 400 | unknown parameter \"appid\" for"
+            + " /meta/app/duplication; accepted: name",
         "/meta/app/duplication?name=a&name=b | 400 | DUPname",
-        "/meta/backup_policy?policy=x | 400 | unknown parameter \"policy\" for /meta/backup_policy; accepted: name",
+        "/meta/backup_policy?policy=x | 400 | unknown parameter \"policy\" for /meta/backup_policy;"
+            + " accepted: name",
         "/meta/backup_policy?name=p1&name=p2 | 400 | DUPname",
       })
   void badInputIsAnEnvelope(String target, int status, String message) {

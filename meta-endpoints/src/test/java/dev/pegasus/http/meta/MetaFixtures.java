@@ -27,7 +27,9 @@ final class MetaFixtures {
 
   private MetaFixtures() {}
 
-  /** JSON written with single quotes for readability: {@code q("{'a':'1'}")} is {@code {"a":"1"}}. */
+  /**
+   * JSON written with single quotes for readability: {@code q("{'a':'1'}")} is {@code {"a":"1"}}.
+   */
   static String q(String singleQuoted) {
     return singleQuoted.replace('\'', '"');
   }
@@ -42,9 +44,9 @@ final class MetaFixtures {
   }
 
   /**
-   * The seed's examples: replica servers 34801 and 34802, tables {@code stat} (id 1, 4
-   * partitions) and {@code temp} (id 2, 8 partitions), every partition at 2/3 replicas with the
-   * primaries alternating, ballot 2.
+   * The seed's examples: replica servers 34801 and 34802, tables {@code stat} (id 1, 4 partitions)
+   * and {@code temp} (id 2, 8 partitions), every partition at 2/3 replicas with the primaries
+   * alternating, ballot 2.
    */
   static MetaSnapshot seedCluster() {
     return MetaSnapshot.builder()
@@ -56,7 +58,10 @@ final class MetaFixtures {
         .build();
   }
 
-  /** A table whose partition {@code i} has primary R1 (even i) or R2 (odd i) and the other as secondary. */
+  /**
+   * A table whose partition {@code i} has primary R1 (even i) or R2 (odd i) and the other as
+   * secondary.
+   */
   static Table alternating(int appId, String name, int partitionCount) {
     List<PartitionConfig> partitions = new ArrayList<>();
     for (int i = 0; i < partitionCount; i++) {
@@ -96,8 +101,7 @@ final class MetaFixtures {
     Table base = healthy(2, "test_meta_http", 8);
     Table table =
         base.withApp(
-                base.app()
-                    .toBuilder()
+                base.app().toBuilder()
                     .envs(Map.of("value_version", "1", "replica.slow_query_threshold", "100"))
                     .build())
             .withDuplications(
@@ -120,12 +124,6 @@ final class MetaFixtures {
   /** The policy of Pegasus's backup test: local_service, daily, keep 1, 12:00, table 2. */
   static BackupPolicy testPolicy(String name) {
     return new BackupPolicy(
-        name,
-        "local_service",
-        86400,
-        ImmutableSortedSet.of(2),
-        LocalTime.of(12, 0),
-        true,
-        1);
+        name, "local_service", 86400, ImmutableSortedSet.of(2), LocalTime.of(12, 0), true, 1);
   }
 }

@@ -31,14 +31,18 @@ final class MetaServicesTest {
     StaticMetaLeadership leadership = StaticMetaLeadership.self();
     try (PegasusHttpServer server =
         MetaServices.start(
-            PegasusHttpServer.builder().port(0), new InMemoryMetaState(), leadership, "meta-1.example")) {
+            PegasusHttpServer.builder().port(0),
+            new InMemoryMetaState(),
+            leadership,
+            "meta-1.example")) {
       assertThat(leadership.primary()).hasValue("meta-1.example:" + server.port());
     }
   }
 
   @Test
   void withoutMetaStateThereAreNoMetaEndpoints() {
-    try (PegasusHttpServer server = PegasusHttpServer.builder().role("replica").port(0).build().start()) {
+    try (PegasusHttpServer server =
+        PegasusHttpServer.builder().role("replica").port(0).build().start()) {
       assertThat(server.endpoints().stream().map(EndpointSpec::path).toList())
           .doesNotContain("/meta/app");
       Response r = EndpointTesting.get(server, "/meta/app?name=x");
@@ -50,7 +54,10 @@ final class MetaServicesTest {
   @Test
   void metaStateWithoutLeadershipFailsTheBuild() {
     PegasusHttpServer.Builder builder =
-        PegasusHttpServer.builder().role("meta").port(0).service(MetaState.class, new InMemoryMetaState());
+        PegasusHttpServer.builder()
+            .role("meta")
+            .port(0)
+            .service(MetaState.class, new InMemoryMetaState());
     IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
     assertThat(e).hasMessageThat().contains("no MetaLeadership");
   }
@@ -59,9 +66,15 @@ final class MetaServicesTest {
   void registerAddsTheSevenEndpoints() {
     try (PegasusHttpServer server =
         MetaServices.register(
-                PegasusHttpServer.builder().port(0), new InMemoryMetaState(), StaticMetaLeadership.self("m:1"))
+                PegasusHttpServer.builder().port(0),
+                new InMemoryMetaState(),
+                StaticMetaLeadership.self("m:1"))
             .build()) {
-      assertThat(server.endpoints().stream().map(EndpointSpec::path).filter(p -> p.startsWith("/meta")).toList())
+      assertThat(
+              server.endpoints().stream()
+                  .map(EndpointSpec::path)
+                  .filter(p -> p.startsWith("/meta"))
+                  .toList())
           .containsExactly(
               "/meta/app",
               "/meta/app/duplication",

@@ -85,7 +85,8 @@ final class MetaSnapshotTest {
 
   @Test
   void aNodeIsNotPrimaryAndSecondaryOfOnePartition() {
-    assertThrows(IllegalArgumentException.class, () -> PartitionConfig.of(0, 1, R1, List.of(R1), 3));
+    assertThrows(
+        IllegalArgumentException.class, () -> PartitionConfig.of(0, 1, R1, List.of(R1), 3));
   }
 
   @Test
@@ -93,7 +94,9 @@ final class MetaSnapshotTest {
     Table t = MetaFixtures.alternating(1, "a", 2);
     Duplication d2 = new Duplication(2, "r", DuplicationStatus.START, DuplicationFailMode.SLOW, 0);
     Duplication d1 = new Duplication(1, "r", DuplicationStatus.PAUSE, DuplicationFailMode.FAST, 0);
-    assertThat(t.withDuplications(List.of(d2, d1)).duplications()).containsExactly(d1, d2).inOrder();
+    assertThat(t.withDuplications(List.of(d2, d1)).duplications())
+        .containsExactly(d1, d2)
+        .inOrder();
     assertThrows(IllegalArgumentException.class, () -> t.withDuplications(List.of(d1, d1)));
   }
 

@@ -40,22 +40,21 @@ final class NodesEndpointTest {
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
         .isEqualTo(
-            q("{'details':{"
-                + "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'12',"
-                + "'primary_count':'6','secondary_count':'6'},"
-                + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'ALIVE','replica_count':'12',"
-                + "'primary_count':'6','secondary_count':'6'}},"
-                + "'summary':{'total_node_count':'2','alive_node_count':'2','unalive_node_count':'0'}}\n"));
+            q(
+                "{'details':{"
+                    + "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'12',"
+                    + "'primary_count':'6','secondary_count':'6'},"
+                    + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'ALIVE','replica_count':'12',"
+                    + "'primary_count':'6','secondary_count':'6'}},'summary':{'total_node_count':'2','alive_node_count':'2','unalive_node_count':'0'}}\n"));
   }
 
   @Test
   void withoutDetailOnlyAddressAndStatus() {
     assertThat(meta.get("/meta/nodes").body())
         .isEqualTo(
-            q("{'details':{"
-                + "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE'},"
-                + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'ALIVE'}},"
-                + "'summary':{'total_node_count':'2','alive_node_count':'2','unalive_node_count':'0'}}\n"));
+            q(
+                "{'details':{'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE'},"
+                    + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'ALIVE'}},'summary':{'total_node_count':'2','alive_node_count':'2','unalive_node_count':'0'}}\n"));
   }
 
   @Test
@@ -63,7 +62,8 @@ final class NodesEndpointTest {
     meta.state.set(MetaSnapshot.empty());
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
-            q("{'details':{},'summary':{'total_node_count':'0','alive_node_count':'0','unalive_node_count':'0'}}\n"));
+            q(
+                "{'details':{},'summary':{'total_node_count':'0','alive_node_count':'0','unalive_node_count':'0'}}\n"));
   }
 
   @Test
@@ -71,14 +71,14 @@ final class NodesEndpointTest {
     meta.state.update(s -> s.toBuilder().node(NodeState.alive(R3)).build().withNodeDown(R2));
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
-            q("{'details':{"
-                + "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'12',"
-                + "'primary_count':'6','secondary_count':'6'},"
-                + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'UNALIVE','replica_count':'0',"
-                + "'primary_count':'0','secondary_count':'0'},"
-                + "'127.0.0.1:34803':{'address':'127.0.0.1:34803','status':'ALIVE','replica_count':'0',"
-                + "'primary_count':'0','secondary_count':'0'}},"
-                + "'summary':{'total_node_count':'3','alive_node_count':'2','unalive_node_count':'1'}}\n"));
+            q(
+                "{'details':{"
+                    + "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'12',"
+                    + "'primary_count':'6','secondary_count':'6'},"
+                    + "'127.0.0.1:34802':{'address':'127.0.0.1:34802','status':'UNALIVE','replica_count':'0',"
+                    + "'primary_count':'0','secondary_count':'0'},"
+                    + "'127.0.0.1:34803':{'address':'127.0.0.1:34803','status':'ALIVE','replica_count':'0',"
+                    + "'primary_count':'0','secondary_count':'0'}},'summary':{'total_node_count':'3','alive_node_count':'2','unalive_node_count':'1'}}\n"));
   }
 
   @Test
@@ -90,15 +90,17 @@ final class NodesEndpointTest {
             AppInfo.builder(4, "odd").partitionCount(1).build(),
             List.of(PartitionConfig.of(0, 1, stranger, List.of(R1), 3)));
     meta.state.update(
-        s -> s.toBuilder()
-            .table(dropping.withApp(dropping.app().withStatus(AppStatus.DROPPING)))
-            .table(odd)
-            .build());
+        s ->
+            s.toBuilder()
+                .table(dropping.withApp(dropping.app().withStatus(AppStatus.DROPPING)))
+                .table(odd)
+                .build());
     String body = meta.get("/meta/nodes?detail").body();
     assertThat(body)
         .contains(
-            q("'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'13',"
-                + "'primary_count':'6','secondary_count':'7'}"));
+            q(
+                "'127.0.0.1:34801':{'address':'127.0.0.1:34801','status':'ALIVE','replica_count':'13',"
+                    + "'primary_count':'6','secondary_count':'7'}"));
     assertThat(body).doesNotContain("40000");
   }
 
@@ -112,10 +114,9 @@ final class NodesEndpointTest {
             .build());
     assertThat(meta.get("/meta/nodes").body())
         .isEqualTo(
-            q("{'details':{"
-                + "'10.0.0.9:1':{'address':'10.0.0.9:1','status':'ALIVE'},"
-                + "'10.0.0.9:2':{'address':'10.0.0.9:2','status':'UNALIVE'},"
-                + "'10.0.0.10:1':{'address':'10.0.0.10:1','status':'ALIVE'}},"
-                + "'summary':{'total_node_count':'3','alive_node_count':'2','unalive_node_count':'1'}}\n"));
+            q(
+                "{'details':{'10.0.0.9:1':{'address':'10.0.0.9:1','status':'ALIVE'},"
+                    + "'10.0.0.9:2':{'address':'10.0.0.9:2','status':'UNALIVE'},"
+                    + "'10.0.0.10:1':{'address':'10.0.0.10:1','status':'ALIVE'}},'summary':{'total_node_count':'3','alive_node_count':'2','unalive_node_count':'1'}}\n"));
   }
 }

@@ -38,7 +38,8 @@ final class PrimaryRedirectTest {
   static void start() {
     primary = MetaTestServer.primary(MetaFixtures.seedCluster());
     primaryAddress = "127.0.0.1:" + primary.server.port();
-    backup = MetaTestServer.start(MetaSnapshot.empty(), StaticMetaLeadership.backupOf(primaryAddress));
+    backup =
+        MetaTestServer.start(MetaSnapshot.empty(), StaticMetaLeadership.backupOf(primaryAddress));
     orphan = MetaTestServer.start(MetaSnapshot.empty(), StaticMetaLeadership.noPrimary());
     backup.server.counters().number("meta", "test", "c", "a counter");
     orphan.server.counters().number("meta", "test", "c", "a counter");
@@ -91,7 +92,8 @@ final class PrimaryRedirectTest {
   void withoutAKnownPrimaryAllSevenAre503WithRetryAfter() {
     for (String target : ALL_SEVEN) {
       Response r = orphan.get(target);
-      String path = target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?'));
+      String path =
+          target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?'));
       assertThat(r.status()).isEqualTo(503);
       assertThat(r.header("Retry-After")).hasValue("1");
       assertThat(r.header("Location")).isEmpty();
@@ -108,7 +110,13 @@ final class PrimaryRedirectTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/", "/version", "/recentStartTime", "/perfCounter?name=meta*test*c", "/perfCounters"})
+      strings = {
+        "/",
+        "/version",
+        "/recentStartTime",
+        "/perfCounter?name=meta*test*c",
+        "/perfCounters"
+      })
   void builtInsAreNeverRedirected(String target) {
     assertThat(backup.get(target).status()).isEqualTo(200);
     assertThat(orphan.get(target).status()).isEqualTo(200);
@@ -120,7 +128,8 @@ final class PrimaryRedirectTest {
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     HttpResponse<String> r =
         following.send(
-            HttpRequest.newBuilder(URI.create(backup.server.url() + "/meta/app?name=stat&detail")).build(),
+            HttpRequest.newBuilder(URI.create(backup.server.url() + "/meta/app?name=stat&detail"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo(AppEndpointTest.SEED_STAT_DETAIL);
@@ -131,12 +140,13 @@ final class PrimaryRedirectTest {
   void helpPageListsTheSevenWithTheirParameters() {
     assertThat(backup.get("/").body())
         .contains(
-            q("'/meta/app':'name=<app_name>[&detail]. Query app info.',"
-                + "'/meta/app/duplication':'name=<app_name>. Query app duplication info.',"
-                + "'/meta/app_envs':'name=<app_name>. Query app environments.',"
-                + "'/meta/apps':'[detail]. List all apps in the cluster.',"
-                + "'/meta/backup_policy':'[name=<policy_name>]. Query backup policy by policy name.',"
-                + "'/meta/cluster':'Query the cluster info.',"
-                + "'/meta/nodes':'[detail]. Query the replica servers info.',"));
+            q(
+                "'/meta/app':'name=<app_name>[&detail]. Query app"
+                    + " info.','/meta/app/duplication':'name=<app_name>. Query app duplication"
+                    + " info.','/meta/app_envs':'name=<app_name>. Query app"
+                    + " environments.','/meta/apps':'[detail]. List all apps in the"
+                    + " cluster.','/meta/backup_policy':'[name=<policy_name>]. Query backup policy"
+                    + " by policy name.','/meta/cluster':'Query the cluster"
+                    + " info.','/meta/nodes':'[detail]. Query the replica servers info.',"));
   }
 }

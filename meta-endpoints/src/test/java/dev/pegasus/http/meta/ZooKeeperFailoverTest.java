@@ -30,6 +30,7 @@ final class ZooKeeperFailoverTest {
 
   /** ZooKeeper grants sessions of 2 to 20 ticks; 250 ms ticks allow the short sessions below. */
   private static final int TICK_MILLIS = 250;
+
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration SETTLE = Duration.ofSeconds(15);
   private static final AtomicInteger ELECTIONS = new AtomicInteger();
@@ -65,7 +66,8 @@ final class ZooKeeperFailoverTest {
 
   @BeforeEach
   void startThreeMetas() {
-    // A fresh election path per test, so that one test's leftovers cannot elect anybody in the next.
+    // A fresh election path per test, so that one test's leftovers cannot elect anybody in the
+    // next.
     String path = "/pegasus/failover-test/meta_leader_" + ELECTIONS.incrementAndGet();
     InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
     for (int i = 0; i < 3; i++) {
@@ -105,12 +107,16 @@ final class ZooKeeperFailoverTest {
       assertThat(backup.leadership().isPrimary()).isFalse();
       for (String target : PrimaryRedirectTest.ALL_SEVEN) {
         Response r = backup.get(target);
-        assertWithMessage("%s on backup %s", target, backup.address()).that(r.status()).isEqualTo(307);
+        assertWithMessage("%s on backup %s", target, backup.address())
+            .that(r.status())
+            .isEqualTo(307);
         assertThat(r.header("Location")).hasValue("http://" + named + target);
       }
     }
     for (String target : PrimaryRedirectTest.ALL_SEVEN) {
-      assertWithMessage("%s on the primary", target).that(primary.get(target).status()).isEqualTo(200);
+      assertWithMessage("%s on the primary", target)
+          .that(primary.get(target).status())
+          .isEqualTo(200);
     }
   }
 
@@ -127,7 +133,8 @@ final class ZooKeeperFailoverTest {
     Meta backup = rest.get(0) == next ? rest.get(1) : rest.get(0);
     Response r = backup.get("/meta/apps?detail");
     assertThat(r.status()).isEqualTo(307);
-    assertThat(r.header("Location")).hasValue("http://" + clusterPrimaryOf(next) + "/meta/apps?detail");
+    assertThat(r.header("Location"))
+        .hasValue("http://" + clusterPrimaryOf(next) + "/meta/apps?detail");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SESSION_TIMEOUT);
   }
 

@@ -22,7 +22,7 @@ public final class ProfiledServerMain {
     int port = Integer.parseInt(args[0]);
     Path portFile = Path.of(args[1]);
     long maxSeconds = Long.parseLong(args[2]);
-    boolean withWorkload = args.length > 3 && args[3].equals("workload");
+    Workload workload = args.length > 3 && args[3].equals("workload") ? Workload.start() : null;
     try (PprofProfiler profiler = PprofProfiler.start();
         PegasusHttpServer server =
             PegasusHttpServer.builder()
@@ -32,11 +32,14 @@ public final class ProfiledServerMain {
                 .service(PprofProfiler.class, profiler)
                 .configure(c -> c.accessLog(false))
                 .build()
-                .start();
-        Workload workload = withWorkload ? Workload.start() : null) {
+                .start()) {
       Files.writeString(portFile, Integer.toString(server.port()), StandardCharsets.UTF_8);
       System.out.println("serving " + server.url() + " for at most " + maxSeconds + " s");
       Thread.sleep(Duration.ofSeconds(maxSeconds).toMillis());
+    } finally {
+      if (workload != null) {
+        workload.close();
+      }
     }
   }
 }

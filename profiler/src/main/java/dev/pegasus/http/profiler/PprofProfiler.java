@@ -67,9 +67,10 @@ public final class PprofProfiler implements AutoCloseable {
   }
 
   /**
-   * Cancels a recording in flight and stops counting allocation growth. Idempotent. The
-   * endpoints stay routed until their server closes; a later profile or heap request still works
-   * but growth stays empty.
+   * Cancels a recording in flight (its client gets 503) and stops counting allocation growth;
+   * the shared JFR stream stops when the last profiler of the process closes. Idempotent. Close
+   * the server first: its endpoints stay routed until then, and growth would keep showing the
+   * counts of before the close.
    */
   @Override
   public void close() {

@@ -35,7 +35,7 @@ final class PprofEndpointsTest {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     workload.close();
     servers.close();
   }

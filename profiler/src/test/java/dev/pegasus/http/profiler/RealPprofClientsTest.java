@@ -40,7 +40,7 @@ final class RealPprofClientsTest {
   }
 
   @AfterAll
-  static void stop() throws InterruptedException {
+  static void stop() {
     workload.close();
     servers.close();
   }
@@ -52,6 +52,9 @@ final class RealPprofClientsTest {
     r.assertContains("PeriodType: cpu nanoseconds");
     r.assertContains("dev.pegasus.http.profiler.Workload.burnAlpha");
     r.assertContains("dev.pegasus.http.profiler.Workload.burnBeta");
+    // Lambda classes are normalised: no per-run number or address in the names.
+    r.assertContains("dev.pegasus.http.profiler.Workload$$Lambda.run");
+    assertWithMessage("output of %s", r).that(r.output).doesNotContain("$$Lambda$");
   }
 
   @Test
@@ -79,6 +82,14 @@ final class RealPprofClientsTest {
     Matcher total = Pattern.compile("of ([0-9.]+)([kMGT]?B) total").matcher(r.output);
     assertWithMessage("no total in:\n%s", r).that(total.find()).isTrue();
     assertWithMessage("zero total in:\n%s", r).that(Double.parseDouble(total.group(1))).isGreaterThan(0.0);
+  }
+
+  @Test
+  void goPprofReadsGrowthAsProto() {
+    Result r = goPprof("-top", "-symbolize=none", servers.url() + "/pprof/growth?format=proto");
+    r.assertSucceeded();
+    r.assertContains("Type: space");
+    r.assertContains("Workload.allocateRetained");
   }
 
   @Test

@@ -32,7 +32,9 @@ public final class PartitionCounters {
 
   /** The counter, whatever its type. */
   public PerfCounter counter(ReplicaCounter which) {
-    return counters.get(which);
+    PerfCounter c = counters.get(which);
+    checkArgument(c != null, "%s is not registered for %s", which, gpid);
+    return c;
   }
 
   /** A RATE counter such as {@code get_qps}. */
@@ -56,7 +58,7 @@ public final class PartitionCounters {
   }
 
   private <T extends PerfCounter> T typed(ReplicaCounter which, Class<T> kind) {
-    PerfCounter c = counters.get(which);
+    PerfCounter c = counter(which);
     checkArgument(kind.isInstance(c), "%s is a %s counter", which, which.type().wireName());
     return kind.cast(c);
   }

@@ -1,6 +1,7 @@
 package dev.pegasus.http.replica;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import dev.pegasus.http.core.PerfCounter;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.RateCounter;
@@ -9,6 +10,7 @@ import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class ReplicaCounters {
 
   private final PerfCounters registry;
   private final String app;
+  private final ImmutableSet<ReplicaCounter> registered;
   private final Map<Gpid, PartitionCounters> partitions = new ConcurrentHashMap<>();
   private final Map<String, RateCounter> backupRequestQps = new ConcurrentHashMap<>();
 
@@ -46,9 +49,18 @@ public final class ReplicaCounters {
 
   /** Counters named {@code <app>*...}, for a server whose role is not {@code replica}. */
   public ReplicaCounters(PerfCounters registry, String app) {
+    this(registry, app, EnumSet.allOf(ReplicaCounter.class));
+  }
+
+  /**
+   * Only the chosen counters of each partition. Each PERCENTILE counter keeps a window of samples
+   * (about 40 KB), so a host with many partitions may leave the latencies out.
+   */
+  public ReplicaCounters(PerfCounters registry, String app, Set<ReplicaCounter> registered) {
     PerfCounters.fullName(app, ReplicaCounter.APP_PEGASUS, "x"); // validates app
     this.registry = registry;
     this.app = app;
+    this.registered = Sets.immutableEnumSet(registered);
   }
 
   /** The full name of a table's backup-request rate, e.g. {@code replica*eon.replica*backup_request_qps@temp}. */
@@ -71,7 +83,7 @@ public final class ReplicaCounters {
     }
     for (Gpid gone : new HashSet<>(partitions.keySet())) {
       if (!wanted.containsKey(gone)) {
-        for (ReplicaCounter c : ReplicaCounter.values()) {
+        for (ReplicaCounter c : registered) {
           registry.remove(c.fullName(app, gone));
         }
         partitions.remove(gone);
@@ -95,7 +107,7 @@ public final class ReplicaCounters {
 
   private PartitionCounters register(Gpid gpid) {
     EnumMap<ReplicaCounter, PerfCounter> all = new EnumMap<>(ReplicaCounter.class);
-    for (ReplicaCounter c : ReplicaCounter.values()) {
+    for (ReplicaCounter c : registered) {
       String name = c.nameFor(gpid);
       String description = c.descriptionFor(gpid);
       PerfCounter counter =

@@ -135,6 +135,23 @@ final class ReplicaCountersTest {
     assertThat(names).containsAtLeastElementsIn(inputs);
   }
 
+  @Test
+  void aHostMayRegisterOnlySomeCounters() {
+    PerfCounters registry = new PerfCounters();
+    ReplicaCounters some =
+        new ReplicaCounters(registry, "replica", java.util.EnumSet.of(ReplicaCounter.GET_QPS, ReplicaCounter.SST_MB));
+    some.sync(ReplicaSnapshot.builder().put(HostedReplica.primary(new Gpid(1, 0), "t", 0)).build());
+    assertThat(registry.names())
+        .containsExactly(
+            "replica*app.pegasus*get_qps@1.0",
+            "replica*app.pegasus*disk.storage.sst(MB)@1.0",
+            "replica*eon.replica*backup_request_qps@t");
+    PartitionCounters p = some.partition(new Gpid(1, 0)).orElseThrow();
+    assertThrows(IllegalArgumentException.class, () -> p.percentile(ReplicaCounter.GET_LATENCY));
+    some.sync(ReplicaSnapshot.empty());
+    assertThat(registry.names()).isEmpty();
+  }
+
   private void host(HostedReplica... replicas) {
     state.replace(ReplicaSnapshot.builder().putAll(java.util.List.of(replicas)).build());
   }

@@ -27,7 +27,9 @@ final class AppDuplicationEndpoint implements HttpEndpoint {
       EndpointSpec.builder("/meta/app/duplication")
           .summary("Query app duplication info.")
           .parameter(
-              Parameter.string("name", "app_name").required().whenMissing("name should not be empty"))
+              Parameter.string("name", "app_name")
+                  .required()
+                  .whenMissing("name should not be empty"))
           .build();
 
   private final MetaState state;

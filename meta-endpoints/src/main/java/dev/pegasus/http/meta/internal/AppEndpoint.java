@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * {@code /meta/app?name=<app_name>[&detail]}: one AVAILABLE table's general info; with {@code
  * detail} also its partitions ({@code replicas}), its replicas per node ({@code nodes}, ending with
- * a {@code total} row) and its partition health ({@code healthy}), in Pegasus 2.0's section and
- * key order.
+ * a {@code total} row) and its partition health ({@code healthy}), in Pegasus 2.0's section and key
+ * order.
  *
  * <p>{@code curl 'http://127.0.0.1:34601/meta/app?name=temp&detail'}
  */
@@ -35,6 +35,11 @@ final class AppEndpoint implements HttpEndpoint {
                   .whenMissing("app name shouldn't be empty"))
           .parameter(Parameter.flag("detail"))
           .build();
+
+  /** Sizes the body buffer: a replica row with 3 IPv4 replicas is about 140 characters. */
+  private static final int REPLICA_ROW_CHARS = 150;
+
+  private static final int NODE_ROW_CHARS = 110;
 
   private final MetaState state;
 
@@ -57,8 +62,13 @@ final class AppEndpoint implements HttpEndpoint {
   static String body(Table table, boolean detail) {
     AppInfo app = table.app();
     List<PartitionConfig> partitions = table.partitions();
+    Map<HostPort, int[]> byNode = detail ? countByNode(partitions) : Map.of();
     TableJsonWriter json =
-        new TableJsonWriter(detail ? 512 + partitions.size() * 160 : 160).beginObject();
+        new TableJsonWriter(
+                detail
+                    ? 512 + partitions.size() * REPLICA_ROW_CHARS + byNode.size() * NODE_ROW_CHARS
+                    : 160)
+            .beginObject();
     json.beginObject("general")
         .field("app_name", app.appName())
         .field("app_id", app.appId())
@@ -67,7 +77,7 @@ final class AppEndpoint implements HttpEndpoint {
         .endObject();
     if (detail) {
       replicas(json, partitions);
-      nodes(json, partitions);
+      nodes(json, byNode);
       healthy(json, PartitionHealth.of(table));
     }
     return json.endObject().finish();
@@ -80,7 +90,8 @@ final class AppEndpoint implements HttpEndpoint {
       PartitionConfig p = partitions.get(i);
       String pidx = Integer.toString(p.pidx());
       text.setLength(0);
-      String replicaCount = text.append(p.replicaCount()).append('/').append(p.maxReplicaCount()).toString();
+      String replicaCount =
+          text.append(p.replicaCount()).append('/').append(p.maxReplicaCount()).toString();
       text.setLength(0);
       text.append('[');
       List<HostPort> secondaries = p.secondaries();
@@ -102,7 +113,8 @@ final class AppEndpoint implements HttpEndpoint {
     json.endObject();
   }
 
-  private static void nodes(TableJsonWriter json, List<PartitionConfig> partitions) {
+  /** Primaries and secondaries of this table per node, in address order. */
+  private static Map<HostPort, int[]> countByNode(List<PartitionConfig> partitions) {
     Map<HostPort, int[]> byNode = new TreeMap<>();
     for (int i = 0, n = partitions.size(); i < n; i++) {
       PartitionConfig p = partitions.get(i);
@@ -114,6 +126,10 @@ final class AppEndpoint implements HttpEndpoint {
         byNode.computeIfAbsent(secondaries.get(j), k -> new int[2])[1]++;
       }
     }
+    return byNode;
+  }
+
+  private static void nodes(TableJsonWriter json, Map<HostPort, int[]> byNode) {
     json.beginObject("nodes");
     long primaries = 0;
     long secondaries = 0;

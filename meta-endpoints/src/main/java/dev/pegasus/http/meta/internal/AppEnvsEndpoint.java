@@ -12,8 +12,8 @@ import dev.pegasus.http.meta.Table;
 import java.util.Map;
 
 /**
- * {@code /meta/app_envs?name=<app_name>}: an AVAILABLE table's environment, keys in byte order.
- * An unknown table is 404 (Pegasus answered {@code {}}).
+ * {@code /meta/app_envs?name=<app_name>}: an AVAILABLE table's environment, keys in byte order. An
+ * unknown table is 404 (Pegasus answered {@code {}}).
  *
  * <p>{@code curl 'http://127.0.0.1:34601/meta/app_envs?name=temp'}
  */

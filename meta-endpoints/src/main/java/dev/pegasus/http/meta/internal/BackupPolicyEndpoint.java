@@ -64,7 +64,9 @@ final class BackupPolicyEndpoint implements HttpEndpoint {
         .field("backup_provider_type", p.providerType())
         .field("backup_interval", p.intervalSeconds())
         .field("app_ids", appIds.append(']').toString())
-        .field("start_time", twoDigits(p.startTime().getHour()) + ":" + twoDigits(p.startTime().getMinute()))
+        .field(
+            "start_time",
+            twoDigits(p.startTime().getHour()) + ":" + twoDigits(p.startTime().getMinute()))
         .field("status", p.enabled() ? "enabled" : "disabled")
         .field("backup_history_count", p.historyCountToKeep())
         .endObject();

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Contributes the seven {@code /meta/*} endpoints when the host registered a {@link MetaState}
- * (and then requires a {@link MetaLeadership}); each is served by the primary meta only and
- * redirected by backups. Times print in the zone of the host's {@link Clock} service, or the
- * system zone.
+ * Contributes the seven {@code /meta/*} endpoints when the host registered a {@link MetaState} (and
+ * then requires a {@link MetaLeadership}); each is served by the primary meta only and redirected
+ * by backups. Times print in the zone of the host's {@link Clock} service, or the system zone.
  */
 public final class MetaEndpointProvider implements EndpointProvider {
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How many primaries and secondaries each replica server holds over the AVAILABLE tables, as
- * {@code /meta/nodes?detail} and the balance scores of {@code /meta/cluster} count them.
+ * How many primaries and secondaries each replica server holds over the AVAILABLE tables, as {@code
+ * /meta/nodes?detail} and the balance scores of {@code /meta/cluster} count them.
  */
 final class NodeLoads {
 

@@ -12,8 +12,8 @@ import dev.pegasus.http.meta.NodeState;
 import java.util.List;
 
 /**
- * {@code /meta/nodes[?detail]}: the replica servers in address order (IPv4 numerically, then
- * port) with {@code ALIVE} or {@code UNALIVE}; with {@code detail} also how many primaries and
+ * {@code /meta/nodes[?detail]}: the replica servers in address order (IPv4 numerically, then port)
+ * with {@code ALIVE} or {@code UNALIVE}; with {@code detail} also how many primaries and
  * secondaries of the AVAILABLE tables each holds.
  *
  * <p>{@code curl 'http://127.0.0.1:34601/meta/nodes?detail'}

@@ -48,8 +48,4 @@ final class PrimaryRedirect implements HttpEndpoint {
     return HttpResponse.temporaryRedirect(
         "http://" + primary.get() + request.path() + (query.isEmpty() ? "" : "?" + query));
   }
-
-  HttpEndpoint delegate() {
-    return delegate;
-  }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * The two balance scores of {@code /meta/cluster} (reference §2.9, Pegasus's {@code
  * greedy_load_balancer::score} and {@code utils::mean_stddev}): the standard deviation of the
- * primary count and of the total replica count over the alive nodes that hold at least one
- * replica. It is the population deviation, switched to the sample deviation when a dead node still
- * holds replicas (for the primary score: still holds primaries); 0 when fewer than two nodes are
- * sampled; rounded half up to two decimals.
+ * primary count and of the total replica count over the alive nodes that hold at least one replica.
+ * It is the population deviation, switched to the sample deviation when a dead node still holds
+ * replicas (for the primary score: still holds primaries); 0 when fewer than two nodes are sampled;
+ * rounded half up to two decimals.
  */
 final class ReplicaBalance {
 
@@ -39,7 +39,9 @@ final class ReplicaBalance {
     for (NodeState node : nodes) {
       all.add(
           new NodeLoad(
-              node.alive(), loads.primaryCount(node.address()), loads.secondaryCount(node.address())));
+              node.alive(),
+              loads.primaryCount(node.address()),
+              loads.secondaryCount(node.address())));
     }
     return of(all);
   }

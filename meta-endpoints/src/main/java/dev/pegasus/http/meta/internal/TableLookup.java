@@ -7,12 +7,15 @@ import dev.pegasus.http.meta.Table;
 
 /**
  * Finds the AVAILABLE table a {@code /meta/app} or {@code /meta/app_envs} request names: 404 when
- * no such table exists (dropped tables included), 409 with the table's status when it exists but
- * is not AVAILABLE (Pegasus answered 500 with {@code ERR_BUSY_CREATING} and the like).
+ * no such table exists (dropped tables included), 409 with the table's status when it exists but is
+ * not AVAILABLE (Pegasus answered 500 with {@code ERR_BUSY_CREATING} and the like).
  */
 final class TableLookup {
 
-  /** Seconds a client should wait before asking again about a table that is being created or dropped. */
+  /**
+   * Seconds a client should wait before asking again about a table that is being created or
+   * dropped.
+   */
   static final long BUSY_RETRY_AFTER_SECONDS = 1;
 
   private TableLookup() {}
@@ -28,10 +31,13 @@ final class TableLookup {
     }
     EndpointException e =
         EndpointException.conflict(
-            "table \"" + name + "\" is " + status + ", not AVAILABLE (" + pegasusError(status)
-                + "); ask again when it is available");
+            String.format(
+                "table \"%s\" is %s, not AVAILABLE (%s); ask again when it is available",
+                name, status, pegasusError(status)));
     boolean busy =
-        status == AppStatus.CREATING || status == AppStatus.RECALLING || status == AppStatus.DROPPING;
+        status == AppStatus.CREATING
+            || status == AppStatus.RECALLING
+            || status == AppStatus.DROPPING;
     throw busy ? e.withHeader("Retry-After", Long.toString(BUSY_RETRY_AFTER_SECONDS)) : e;
   }
 

@@ -81,7 +81,9 @@ final class PartitionHealthTest {
     assertWithMessage(name).that(counts.writeUnhealthy()).isEqualTo(write);
     assertWithMessage(name).that(counts.readUnhealthy()).isEqualTo(read);
     assertWithMessage("unhealthy >= write >= read")
-        .that(counts.unhealthy() >= counts.writeUnhealthy() && counts.writeUnhealthy() >= counts.readUnhealthy())
+        .that(
+            counts.unhealthy() >= counts.writeUnhealthy()
+                && counts.writeUnhealthy() >= counts.readUnhealthy())
         .isTrue();
   }
 

@@ -34,13 +34,15 @@ final class PegasusTimesTest {
 
   @Test
   void createTimeFollowsTheZone() {
-    assertThat(new PegasusTimes(ZoneId.of("UTC")).createTime(1)).isEqualTo("1970-01-01 00:00:01.000");
+    assertThat(new PegasusTimes(ZoneId.of("UTC")).createTime(1))
+        .isEqualTo("1970-01-01 00:00:01.000");
     assertThat(times.createTime(1)).isEqualTo("1970-01-01 08:00:01.000");
   }
 
   @Test
   void dateTimeHasNoMilliseconds() {
-    long millis = LocalDateTime.of(2020, 3, 9, 18, 13, 50).atZone(SHANGHAI).toInstant().toEpochMilli();
+    long millis =
+        LocalDateTime.of(2020, 3, 9, 18, 13, 50).atZone(SHANGHAI).toInstant().toEpochMilli();
     assertThat(times.dateTime(millis + 999)).isEqualTo("2020-03-09 18:13:50");
   }
 }

@@ -51,7 +51,7 @@ final class ReplicaBalanceTest {
     "0.0049,    0.00",
     "0.005,     0.01",
     "0.4714045, 0.47",
-    "0.125,     0.13",  // half up, where the two-decimal print alone would give 0.12
+    "0.125,     0.13", // half up, where the two-decimal print alone would give 0.12
     "1.4142136, 1.41",
     "1.995,     2.00",
     "2.8284271, 2.83",

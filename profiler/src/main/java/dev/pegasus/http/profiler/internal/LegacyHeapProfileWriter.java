@@ -3,7 +3,6 @@ package dev.pegasus.http.profiler.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -88,7 +87,19 @@ public final class LegacyHeapProfileWriter {
     return out;
   }
 
+  /** {@code %6d: %8d [%6d: %8d]}, without the cost of String.format on every line. */
   private static void appendPairs(StringBuilder out, long[] v) {
-    out.append(String.format(Locale.ROOT, "%6d: %8d [%6d: %8d]", v[0], v[1], v[2], v[3]));
+    pad(out, v[0], 6).append(": ");
+    pad(out, v[1], 8).append(" [");
+    pad(out, v[2], 6).append(": ");
+    pad(out, v[3], 8).append(']');
+  }
+
+  private static StringBuilder pad(StringBuilder out, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append(' ');
+    }
+    return out.append(digits);
   }
 }

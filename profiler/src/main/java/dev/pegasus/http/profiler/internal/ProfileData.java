@@ -20,9 +20,9 @@ public record ProfileData(
   public ProfileData {
     for (Sample s : samples) {
       checkArgument(
-          s.values().length == sampleTypes.size(),
+          s.width() == sampleTypes.size(),
           "a sample has %s values for %s sample types",
-          s.values().length,
+          s.width(),
           sampleTypes.size());
     }
   }

@@ -15,6 +15,11 @@ public record Sample(ImmutableList<Frame> stack, long[] values) {
     return values.clone();
   }
 
+  /** The number of values. */
+  public int width() {
+    return values.length;
+  }
+
   /** The value at this index, without copying. */
   public long value(int index) {
     return values[index];

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * first subscription and closes with the last; each event goes to every subscriber, which counts
  * from its own start.
  *
- * <p>Bounded: at most {@value #THROTTLE} samples, and JFR's on-disk repository for the stream
- * is capped at {@link #MAX_AGE} and {@link #MAX_SIZE_BYTES}.
+ * <p>Bounded: JFR throttles the event to 100 samples a second ({@link #THROTTLE}), and JFR's
+ * on-disk repository for the stream is capped at 2 minutes and 32 MB.
  */
 public final class SharedAllocationStream {
 
@@ -65,23 +65,39 @@ public final class SharedAllocationStream {
     }
   }
 
+  /** The running stream, or null when JFR refuses to start one (growth then stays empty). */
   private static RecordingStream start() {
-    RecordingStream rs = new RecordingStream();
-    rs.enable(EVENT).with("throttle", THROTTLE);
-    rs.setMaxAge(MAX_AGE);
-    rs.setMaxSize(MAX_SIZE_BYTES);
-    rs.setOrdered(false);
-    rs.onEvent(EVENT, SharedAllocationStream::dispatch);
-    rs.startAsync();
-    log.debug("allocation growth stream started ({} samples)", THROTTLE);
-    return rs;
+    RecordingStream rs = null;
+    try {
+      rs = new RecordingStream();
+      rs.enable(EVENT).with("throttle", THROTTLE);
+      rs.setMaxAge(MAX_AGE);
+      rs.setMaxSize(MAX_SIZE_BYTES);
+      rs.setOrdered(false);
+      rs.onEvent(EVENT, SharedAllocationStream::dispatch);
+      rs.startAsync();
+      log.debug("allocation growth stream started ({} samples)", THROTTLE);
+      return rs;
+    } catch (RuntimeException e) {
+      // A server without growth is better than a server that does not start.
+      log.warn("cannot start the JFR allocation stream; /pprof/growth stays empty", e);
+      if (rs != null) {
+        rs.close();
+      }
+      return null;
+    }
   }
 
   private static void dispatch(RecordedEvent event) {
-    List<Frame> stack = JfrStacks.allocation(event);
-    long weight = event.getLong("weight");
-    for (AllocationGrowth g : subscribers) {
-      g.add(stack, weight);
+    try {
+      List<Frame> stack = JfrStacks.allocation(event);
+      long weight = event.getLong("weight");
+      for (AllocationGrowth g : subscribers) {
+        g.add(stack, weight);
+      }
+    } catch (RuntimeException e) {
+      // One odd event must not end the process-wide stream.
+      log.debug("skipped an allocation sample", e);
     }
   }
 }

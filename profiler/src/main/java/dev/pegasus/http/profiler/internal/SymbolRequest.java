@@ -1,7 +1,6 @@
 package dev.pegasus.http.profiler.internal;
 
 import com.google.common.collect.ImmutableList;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +53,8 @@ public final class SymbolRequest {
 
   /** {@code 0x} and 16 lowercase hexadecimal digits. */
   public static String hex(long address) {
-    return String.format(Locale.ROOT, "0x%016x", address);
+    String digits = Long.toHexString(address);
+    return "0x" + "0".repeat(16 - digits.length()) + digits;
   }
 
   private static String abbreviate(String token) {

@@ -1,0 +1,82 @@
+package dev.pegasus.http.meta;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The ZooKeeper leadership's life cycle, without a reachable ZooKeeper. */
+final class ZooKeeperMetaLeadershipTest {
+
+  /** A local port nothing listens on. */
+  private static String deadZooKeeper() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return "127.0.0.1:" + s.getLocalPort();
+    }
+  }
+
+  private static ZooKeeperMetaLeadership leadership(String connect) {
+    return ZooKeeperMetaLeadership.builder(connect)
+        .sessionTimeout(Duration.ofSeconds(4))
+        .connectionTimeout(Duration.ofSeconds(1))
+        .build();
+  }
+
+  @Test
+  void unreachableZooKeeperMeans503AtOnce() throws IOException {
+    ZooKeeperMetaLeadership leadership = leadership(deadZooKeeper());
+    try (PegasusHttpServer server =
+        MetaServices.start(
+            PegasusHttpServer.builder().port(0).configure(c -> c.accessLog(false)),
+            new InMemoryMetaState(MetaFixtures.seedCluster()),
+            leadership)) {
+      assertThat(leadership.participantId()).hasValue("127.0.0.1:" + server.port());
+      assertThat(leadership.isPrimary()).isFalse();
+      assertThat(leadership.primary()).isEmpty();
+      Response r = EndpointTesting.get(server, "/meta/apps");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.header("Retry-After")).hasValue("1");
+      assertThat(EndpointTesting.get(server, "/version").status()).isEqualTo(200);
+    } finally {
+      leadership.close();
+    }
+  }
+
+  @Test
+  void beforeStartNoPrimaryIsKnown() throws IOException {
+    ZooKeeperMetaLeadership leadership = leadership(deadZooKeeper());
+    assertThat(leadership.isPrimary()).isFalse();
+    assertThat(leadership.primary()).isEmpty();
+    assertThat(leadership.participantId()).isEmpty();
+    leadership.close();
+  }
+
+  @Test
+  void startsOnceAndNotAfterClose() throws IOException {
+    ZooKeeperMetaLeadership leadership = leadership(deadZooKeeper());
+    leadership.start("127.0.0.1:1");
+    assertThrows(IllegalStateException.class, () -> leadership.start("127.0.0.1:1"));
+    leadership.close();
+    leadership.close();
+    ZooKeeperMetaLeadership closed = leadership(deadZooKeeper());
+    closed.close();
+    assertThrows(IllegalStateException.class, () -> closed.start("127.0.0.1:2"));
+  }
+
+  @Test
+  void builderRejectsBadSettings() {
+    assertThrows(IllegalArgumentException.class, () -> ZooKeeperMetaLeadership.builder(" "));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ZooKeeperMetaLeadership.builder("z:1").electionPath("no/slash"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ZooKeeperMetaLeadership.builder("z:1").sessionTimeout(Duration.ZERO));
+  }
+}
