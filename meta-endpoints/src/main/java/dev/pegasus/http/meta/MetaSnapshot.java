@@ -9,11 +9,9 @@ import dev.pegasus.http.core.SortedJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One consistent, immutable view of what a meta server knows: the tables (in app id order, with
@@ -47,28 +45,15 @@ public final class MetaSnapshot {
     this.backupPolicies =
         ImmutableList.sortedCopyOf(
             Comparator.comparing(BackupPolicy::name, SortedJson.BYTE_ORDER), b.backupPolicies);
-    Set<Integer> ids = new HashSet<>();
+    // The builder keeps one table per app id, one node per address and one policy per name.
     Map<String, Table> byName = new HashMap<>();
     for (Table t : tables) {
-      checkArgument(ids.add(t.app().appId()), "app id %s used twice", t.app().appId());
       if (t.app().status() != AppStatus.DROPPED) {
         checkArgument(
             byName.put(t.name(), t) == null,
             "two tables named %s exist (only one may not be DROPPED)",
             t.name());
       }
-    }
-    for (int i = 1; i < nodes.size(); i++) {
-      checkArgument(
-          !nodes.get(i).address().equals(nodes.get(i - 1).address()),
-          "node %s listed twice",
-          nodes.get(i).address());
-    }
-    for (int i = 1; i < backupPolicies.size(); i++) {
-      checkArgument(
-          !backupPolicies.get(i).name().equals(backupPolicies.get(i - 1).name()),
-          "backup policy %s listed twice",
-          backupPolicies.get(i).name());
     }
     this.existingByName = ImmutableMap.copyOf(byName);
   }
@@ -145,7 +130,7 @@ public final class MetaSnapshot {
     return toBuilder().node(NodeState.alive(node)).build();
   }
 
-  /** Builds a {@link MetaSnapshot}; validates ids, names and duplicates in {@link #build()}. */
+  /** Builds a {@link MetaSnapshot}; {@link #build()} checks that table names are unique. */
   public static final class Builder {
     private final List<Table> tables = new ArrayList<>();
     private final List<NodeState> nodes = new ArrayList<>();

@@ -49,7 +49,7 @@ final class MetaSnapshotTest {
   }
 
   @Test
-  void appIdsAreUniqueAndOnlyOneLiveTablePerName() {
+  void onlyOneTableOfANameMayBeLive() {
     assertThrows(
         IllegalArgumentException.class,
         () ->
