@@ -7,11 +7,15 @@ import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Times whole collector rounds against a simulated cluster in this JVM: {@code servers} real
@@ -113,13 +117,23 @@ public final class CollectorRoundBenchmark {
               new PerfCounters())) {
         long[] millis = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-          AppStatRound round = collector.runRoundNow().orElseThrow();
-          millis[i] = round.duration().toMillis();
+          CpuTimes before = CpuTimes.now();
+          long start = System.nanoTime();
+          Optional<AppStatRound> published = collector.runRoundNow();
+          CpuTimes used = CpuTimes.now().minus(before);
+          millis[i] = (System.nanoTime() - start) / 1_000_000;
+          if (published.isEmpty()) {
+            System.out.printf("round %d: %d ms wall, abandoned: no meta server answered in time%n", i + 1, millis[i]);
+            continue;
+          }
+          AppStatRound round = published.get();
           long readQps = round.all().value(AppStatMetric.READ_QPS);
           boolean complete = round.failedReplicaServers().isEmpty() && readQps == partitions;
           System.out.printf(
-              "round %d: %d ms, %d servers failed, read_qps#_all_ = %d (%s)%n",
-              i + 1, millis[i], round.failedReplicaServers().size(), readQps,
+              "round %d: %d ms wall, CPU %d ms in the process of which %d ms on the collector's side,"
+                  + " %d servers failed, read_qps#_all_ = %d (%s)%n",
+              i + 1, millis[i], used.processMillis(), used.collectorMillis(),
+              round.failedReplicaServers().size(), readQps,
               complete ? "complete and correct" : "expected " + partitions);
         }
         long[] sorted = millis.clone();
@@ -133,6 +147,41 @@ public final class CollectorRoundBenchmark {
         r.close();
       }
       metaServer.close();
+    }
+  }
+
+  /**
+   * CPU time of the whole process and of the collector's side: its own threads, the JDK HTTP
+   * client's and this main thread (the replica and meta servers run on Undertow's XNIO threads).
+   */
+  private record CpuTimes(long processNanos, long collectorNanos) {
+
+    static CpuTimes now() {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long collector = 0;
+      for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+        String name = t.getThreadName();
+        if (name.startsWith("pegasus-collector") || name.startsWith("HttpClient") || name.equals("main")) {
+          long cpu = threads.getThreadCpuTime(t.getThreadId());
+          collector += Math.max(0, cpu);
+        }
+      }
+      long process =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime();
+      return new CpuTimes(process, collector);
+    }
+
+    CpuTimes minus(CpuTimes earlier) {
+      return new CpuTimes(processNanos - earlier.processNanos, collectorNanos - earlier.collectorNanos);
+    }
+
+    long processMillis() {
+      return processNanos / 1_000_000;
+    }
+
+    long collectorMillis() {
+      return collectorNanos / 1_000_000;
     }
   }
 }

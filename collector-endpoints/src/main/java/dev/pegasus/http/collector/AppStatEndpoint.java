@@ -26,7 +26,6 @@ final class AppStatEndpoint implements HttpEndpoint {
       EndpointSpec.builder("/collector/app_stat")
           .summary("Shows the per-table statistics of the collector's latest round.")
           .parameter(Parameter.string("name", "app_name"))
-          .nonBlocking()
           .build();
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

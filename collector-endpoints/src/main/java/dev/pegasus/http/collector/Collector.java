@@ -2,7 +2,6 @@ package dev.pegasus.http.collector;
 
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.collector.MetaBodies.TableInfo;
 import dev.pegasus.http.collector.MetaClient.MetaResponse;
 import dev.pegasus.http.core.NumberCounter;
@@ -174,14 +173,42 @@ public final class Collector implements AutoCloseable {
       return null;
     }
     RoundAccumulator accumulator = new RoundAccumulator(layout);
-    List<Future<?>> scrapes = new ArrayList<>();
-    ImmutableList<String> nodes = layout.nodes();
+    List<String> failed = scrapeAll(layout.nodes(), accumulator);
+    if (failed == null || closed) {
+      return null;
+    }
+    scrapeFailures.add(failed.size());
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    AppStatRound round = accumulator.finish(startedAt, took, failed);
+    publisher.publish(round);
+    roundDuration.set(took.toMillis());
+    latest = round;
+    log.info(
+        "stat apps succeed, app_count = {}, total_read_qps = {}, total_write_qps = {}, replica servers = {},"
+            + " failed = {}, took {} ms",
+        round.apps().size() - 1,
+        round.all().value(AppStatMetric.READ_QPS),
+        round.all().value(AppStatMetric.WRITE_QPS),
+        layout.nodes().size(),
+        failed.size(),
+        took.toMillis());
+    return round;
+  }
+
+  /**
+   * Scrapes every server into {@code accumulator}, at most {@code maxConcurrentRequests} at once,
+   * and returns the servers that failed; null if the collector is closing meanwhile.
+   */
+  private List<String> scrapeAll(List<String> nodes, RoundAccumulator accumulator) {
+    List<Future<?>> scrapes = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       int node = i;
-      scrapes.add(workers.submit(() -> {
-        accumulator.addNode(node, scraper.scrape(nodes.get(node)));
-        return null;
-      }));
+      scrapes.add(
+          workers.submit(
+              () -> {
+                accumulator.addNode(node, scraper.scrape(nodes.get(node)));
+                return null;
+              }));
     }
     List<String> failed = new ArrayList<>();
     for (int i = 0; i < scrapes.size(); i++) {
@@ -199,25 +226,7 @@ public final class Collector implements AutoCloseable {
         return null;
       }
     }
-    if (closed) {
-      return null;
-    }
-    scrapeFailures.add(failed.size());
-    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-    AppStatRound round = accumulator.finish(startedAt, took, failed);
-    publisher.publish(round);
-    roundDuration.set(took.toMillis());
-    latest = round;
-    log.info(
-        "stat apps succeed, app_count = {}, total_read_qps = {}, total_write_qps = {}, replica servers = {},"
-            + " failed = {}, took {} ms",
-        round.apps().size() - 1,
-        round.all().value(AppStatMetric.READ_QPS),
-        round.all().value(AppStatMetric.WRITE_QPS),
-        nodes.size(),
-        failed.size(),
-        took.toMillis());
-    return round;
+    return failed;
   }
 
   /** The ALIVE servers, then every AVAILABLE table's partition primaries, looked up concurrently. */
@@ -284,8 +293,12 @@ public final class Collector implements AutoCloseable {
     }
   }
 
+  /** The exception's type and the first message along its causes ("connection refused", ...). */
   private static String describe(Throwable t) {
-    String message = t.getMessage();
+    String message = null;
+    for (Throwable c = t; c != null && message == null; c = c.getCause()) {
+      message = c.getMessage();
+    }
     return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 

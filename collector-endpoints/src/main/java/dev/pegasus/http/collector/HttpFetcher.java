@@ -2,6 +2,7 @@ package dev.pegasus.http.collector;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,15 +34,23 @@ final class HttpFetcher {
     this.timeout = timeout;
   }
 
-  /** The response, or an IOException (an {@link HttpTimeoutException} after the deadline). */
+  /** The whole response, or an IOException (an {@link HttpTimeoutException} after the deadline). */
   Reply get(URI uri) throws IOException {
+    HttpResponse<byte[]> r = exchange(uri, HttpResponse.BodyHandlers.ofByteArray());
+    return new Reply(r.statusCode(), r.headers().firstValue("Location"), r.body());
+  }
+
+  /** The body as {@code handler} turns it into a value while it arrives. */
+  <T> T get(URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
+    return exchange(uri, handler).body();
+  }
+
+  private <T> HttpResponse<T> exchange(URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
     try {
-      HttpResponse<byte[]> r = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new Reply(r.statusCode(), r.headers().firstValue("Location"), r.body());
+      return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
       throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
@@ -49,11 +59,14 @@ final class HttpFetcher {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(String.valueOf(cause), cause);
+      throw asIoException(e.getCause());
     }
+  }
+
+  private static IOException asIoException(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof IOException io ? io : new IOException(String.valueOf(t), t);
   }
 }

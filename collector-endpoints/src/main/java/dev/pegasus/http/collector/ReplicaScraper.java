@@ -2,12 +2,11 @@ package dev.pegasus.http.collector;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one replica server's counters with the bulk read {@code /perfCounters?prefix=}, which
  * serves the server's latest periodic snapshot and so never resets a RATE or VOLATILE_NUMBER
- * counter.
+ * counter. The body is parsed while it downloads.
  */
 final class ReplicaScraper {
 
@@ -21,19 +20,6 @@ final class ReplicaScraper {
 
   /** The server's counters; an IOException if it cannot be reached, is slow or answers badly. */
   CounterReadings scrape(String address) throws IOException {
-    HttpFetcher.Reply reply = fetcher.get(URI.create("http://" + address + query));
-    if (reply.status() != 200) {
-      String body = new String(reply.body(), StandardCharsets.UTF_8).trim();
-      throw new IOException("HTTP " + reply.status() + (body.isEmpty() ? "" : ": " + abbreviate(body)));
-    }
-    try {
-      return CountersBody.parse(reply.body());
-    } catch (IOException e) {
-      throw new IOException("malformed counters: " + e.getMessage(), e);
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    return fetcher.get(URI.create("http://" + address + query), CountersSubscriber.handler());
   }
 }

@@ -71,7 +71,6 @@ final class CollectorEndToEndTest {
             CollectorConfig.builder()
                 .metaServers("127.0.0.1:" + metaServer.port())
                 .firstRoundDelay(Duration.ofHours(1)) // rounds run only when the test asks
-                .requestTimeout(Duration.ofSeconds(2))
                 .build(),
             "127.0.0.1",
             0);

@@ -140,7 +140,7 @@ final class MetaClientTest {
 
   private static MetaClient client(String... metas) {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
-    return new MetaClient(new HttpFetcher(http, Duration.ofSeconds(2)), List.of(metas));
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    return new MetaClient(new HttpFetcher(http, Duration.ofSeconds(5)), List.of(metas));
   }
 }

@@ -87,6 +87,7 @@ final class DuplicationEndpointTest {
     assertError(PATH + "?appid=%201", 400, "Bad Request", "invalid appid= 1");
     // 010 is ten here, not Pegasus's octal eight.
     assertError(PATH + "?appid=010", 404, "Not Found", "no primary for app [appid=10]");
+    assertThat(get(server, PATH + "?appid=%2B1").status()).isEqualTo(200);
   }
 
   @Test
@@ -118,9 +119,11 @@ final class DuplicationEndpointTest {
 
   @Test
   void unknownParameterIs400() {
-    Response r = get(server, PATH + "?appid=1&detail");
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body()).contains("unknown parameter \\\"detail\\\"");
+    assertError(
+        PATH + "?appid=1&detail",
+        400,
+        "Bad Request",
+        "unknown parameter \"detail\" for /replica/duplication; accepted: appid");
   }
 
   @Test
