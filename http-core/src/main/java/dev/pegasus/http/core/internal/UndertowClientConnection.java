@@ -5,8 +5,11 @@ import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.util.AttachmentKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
@@ -17,8 +20,14 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
  * when it next reads, and it does not read while a request is running; so the first time a
  * handler asks, this watches the socket for end-of-stream from the I/O thread. Bytes of a
  * pipelined next request are pushed back to Undertow untouched and the watch ends there.
+ *
+ * <p>Listeners live in one set per connection, registered with Undertow once, and an exchange's
+ * listeners leave the set when the exchange completes, so a keep-alive connection does not
+ * collect them.
  */
 final class UndertowClientConnection implements ClientConnection {
+
+  private static final AttachmentKey<Set<Runnable>> LISTENERS = AttachmentKey.create(Set.class);
 
   private final HttpServerExchange exchange;
   private final AtomicBoolean watching = new AtomicBoolean();
@@ -36,12 +45,34 @@ final class UndertowClientConnection implements ClientConnection {
   @Override
   public void onClose(Runnable listener) {
     ServerConnection connection = exchange.getConnection();
-    connection.addCloseListener(c -> listener.run());
+    Runnable once = new RunOnce(listener);
+    listenersOf(connection).add(once);
+    exchange.addExchangeCompleteListener(
+        (ex, next) -> {
+          listenersOf(connection).remove(once);
+          if (!connection.isOpen()) {
+            once.run(); // the exchange ended because the connection closed
+          }
+          next.proceed();
+        });
     if (!connection.isOpen()) {
-      listener.run();
+      once.run();
       return;
     }
     startWatching();
+  }
+
+  private static Set<Runnable> listenersOf(ServerConnection connection) {
+    synchronized (connection) {
+      Set<Runnable> listeners = connection.getAttachment(LISTENERS);
+      if (listeners == null) {
+        Set<Runnable> created = ConcurrentHashMap.newKeySet();
+        connection.putAttachment(LISTENERS, created);
+        connection.addCloseListener(c -> created.forEach(Runnable::run));
+        listeners = created;
+      }
+      return listeners;
+    }
   }
 
   private void startWatching() {
@@ -83,5 +114,22 @@ final class UndertowClientConnection implements ClientConnection {
           }
         });
     source.resumeReads();
+  }
+
+  /** Runs a listener at most once, whether the close or the caller gets there first. */
+  private static final class RunOnce implements Runnable {
+    private final Runnable delegate;
+    private final AtomicBoolean ran = new AtomicBoolean();
+
+    RunOnce(Runnable delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void run() {
+      if (ran.compareAndSet(false, true)) {
+        delegate.run();
+      }
+    }
   }
 }
