@@ -33,7 +33,13 @@ public final class EndpointDiscovery {
     ImmutableList.Builder<HttpEndpoint> found = ImmutableList.builder();
     try {
       for (EndpointProvider provider : ServiceLoader.load(EndpointProvider.class, loader.loader())) {
-        Collection<HttpEndpoint> contributed = provider.endpoints(context);
+        Collection<HttpEndpoint> contributed;
+        try {
+          contributed = provider.endpoints(context);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException(
+              "endpoint provider " + provider.name() + " failed: " + e.getMessage(), e);
+        }
         if (contributed.isEmpty()) {
           log.info(
               "[{}] provider {} contributed nothing: the services it needs are not in this context",
