@@ -5,6 +5,7 @@ import static dev.pegasus.http.core.testing.EndpointTesting.get;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.fixture.ClashingProvider;
+import dev.pegasus.http.core.fixture.FailingProvider;
 import dev.pegasus.http.core.fixture.GreetingProvider;
 import dev.pegasus.http.core.fixture.RoleAwareProvider;
 import dev.pegasus.http.core.spi.EndpointSpec;
@@ -47,6 +48,18 @@ final class ProviderDiscoveryTest {
     assertThat(e).hasMessageThat().contains("two endpoints claim /greeting");
     assertThat(e).hasMessageThat().contains(GreetingProvider.class.getName());
     assertThat(e).hasMessageThat().contains(ClashingProvider.class.getName());
+  }
+
+  @Test
+  void aFailingProviderIsNamedInTheError() {
+    Path jar = ProviderJars.write(dir, "failing.jar", FailingProvider.class);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> serverWith(ProviderJars.loaderWith(jar)));
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo(
+            "endpoint provider " + FailingProvider.class.getName()
+                + " failed: needs a Forecast to go with the Almanac");
   }
 
   @Test
