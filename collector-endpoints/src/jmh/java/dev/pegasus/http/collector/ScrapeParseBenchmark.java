@@ -65,11 +65,7 @@ public class ScrapeParseBenchmark {
       body = EndpointTesting.get(replica.server(), "/perfCounters?prefix=replica%2A").bytes();
     }
     layout = new ClusterLayout(List.of(self), List.of(TableLayout.of(1, "t", primaries)));
-  }
-
-  /** Bytes of the body, for the record. */
-  public int bodyBytes() {
-    return body.length;
+    System.out.printf("body: %,d bytes%n", body.length);
   }
 
   @Benchmark

@@ -2,17 +2,13 @@ package dev.pegasus.http.collector;
 
 import static com.google.common.base.Preconditions.checkState;
 
-import dev.pegasus.http.collector.MetaBodies.TableInfo;
-import dev.pegasus.http.collector.MetaClient.MetaResponse;
 import dev.pegasus.http.core.NumberCounter;
 import dev.pegasus.http.core.PerfCounters;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -63,7 +59,7 @@ public final class Collector implements AutoCloseable {
   private final CollectorConfig config;
   private final Clock clock;
   private final ExecutorService workers;
-  private final MetaClient meta;
+  private final ClusterDiscovery discovery;
   private final ReplicaScraper scraper;
   private final StatPublisher publisher;
   private final NumberCounter scrapeFailures;
@@ -92,7 +88,7 @@ public final class Collector implements AutoCloseable {
             .connectTimeout(config.requestTimeout())
             .build();
     HttpFetcher fetcher = new HttpFetcher(client, config.requestTimeout());
-    this.meta = new MetaClient(fetcher, config.metaServers());
+    this.discovery = new ClusterDiscovery(new MetaClient(fetcher, config.metaServers()), workers);
     this.scraper = new ReplicaScraper(fetcher, config.scrapePrefix());
     this.publisher = new StatPublisher(counters, config.counterApp());
     String app = config.counterApp();
@@ -123,6 +119,9 @@ public final class Collector implements AutoCloseable {
   }
 
   private void scheduledRound() {
+    if (closed) {
+      return;
+    }
     try {
       runRoundNow();
     } catch (RuntimeException e) {
@@ -163,7 +162,7 @@ public final class Collector implements AutoCloseable {
     long startNanos = System.nanoTime();
     ClusterLayout layout;
     try {
-      layout = discover();
+      layout = discovery.discover();
     } catch (MetaUnavailableException e) {
       metaFailures.increment();
       log.warn("collector round abandoned, nothing published: {}", e.getMessage());
@@ -227,70 +226,6 @@ public final class Collector implements AutoCloseable {
       }
     }
     return failed;
-  }
-
-  /** The ALIVE servers, then every AVAILABLE table's partition primaries, looked up concurrently. */
-  private ClusterLayout discover() throws MetaUnavailableException, InterruptedException {
-    List<String> alive = new ArrayList<>(new LinkedHashSet<>(parse(okFrom("/meta/nodes"), MetaBodies::aliveNodes)));
-    List<TableInfo> tables = parse(okFrom("/meta/apps"), MetaBodies::availableTables);
-    List<Future<Optional<TableLayout>>> lookups = new ArrayList<>();
-    for (TableInfo table : tables) {
-      lookups.add(workers.submit(() -> layoutOf(table)));
-    }
-    List<TableLayout> layouts = new ArrayList<>();
-    try {
-      for (Future<Optional<TableLayout>> lookup : lookups) {
-        lookup.get().ifPresent(layouts::add);
-      }
-    } catch (ExecutionException e) {
-      lookups.forEach(f -> f.cancel(true));
-      if (e.getCause() instanceof MetaUnavailableException m) {
-        throw m;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException | CancellationException e) {
-      lookups.forEach(f -> f.cancel(true));
-      throw new InterruptedException("collector closed");
-    }
-    return new ClusterLayout(alive, layouts);
-  }
-
-  /**
-   * A table's primaries; empty if it went away between the two meta calls (404, 500 for a table
-   * no longer AVAILABLE) or was re-created with another id or partition count.
-   */
-  private Optional<TableLayout> layoutOf(TableInfo table) throws MetaUnavailableException {
-    MetaResponse r = meta.get("/meta/app?name=" + QueryEncoding.encode(table.name()) + "&detail");
-    if (r.status() != 200) {
-      log.info("table {} skipped this round: /meta/app answered {}", table.name(), r.status());
-      return Optional.empty();
-    }
-    TableLayout layout = parse(r, MetaBodies::tableLayout);
-    if (layout.appId() != table.appId() || layout.partitionCount() != table.partitionCount()) {
-      log.info("table {} skipped this round: it changed between /meta/apps and /meta/app", table.name());
-      return Optional.empty();
-    }
-    return Optional.of(new TableLayout(table.appId(), table.name(), layout.partitionCount(), layout.primaries()));
-  }
-
-  private MetaResponse okFrom(String pathAndQuery) throws MetaUnavailableException {
-    MetaResponse r = meta.get(pathAndQuery);
-    if (r.status() != 200) {
-      throw new MetaUnavailableException(pathAndQuery + " answered " + r.status() + " from " + r.from());
-    }
-    return r;
-  }
-
-  private interface BodyParser<T> {
-    T parse(String body) throws IOException;
-  }
-
-  private static <T> T parse(MetaResponse r, BodyParser<T> parser) throws MetaUnavailableException {
-    try {
-      return parser.parse(r.body());
-    } catch (IOException e) {
-      throw new MetaUnavailableException("malformed answer from meta server " + r.from() + ": " + e.getMessage());
-    }
   }
 
   /** The exception's type and the first message along its causes ("connection refused", ...). */

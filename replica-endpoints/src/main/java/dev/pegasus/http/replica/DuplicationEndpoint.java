@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * {@code /replica/duplication?appid=<int>}: the duplication progress of the partitions of one
- * table for which this server is primary, as {@code
- * {"<dupid>":{"<appid>.<pidx>":{"duplicating":..,"fail_mode":..,"not_confirmed_mutations_num":..,"not_duplicated_mutations_num":..}}}}
- * with real JSON types, keys sorted as strings and no trailing newline (Pegasus 2.0's format).
+ * table for which this server is primary, as {@code {"<dupid>":{"<appid>.<pidx>":{...}}}} where
+ * each state has {@code duplicating}, {@code fail_mode}, {@code not_confirmed_mutations_num} and
+ * {@code not_duplicated_mutations_num}; real JSON types, keys sorted as strings, no trailing
+ * newline (Pegasus 2.0's format).
  *
  * <p>{@code curl 'http://127.0.0.1:34801/replica/duplication?appid=1'}
  */

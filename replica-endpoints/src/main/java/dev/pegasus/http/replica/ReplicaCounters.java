@@ -36,6 +36,8 @@ public final class ReplicaCounters {
   /** The app part of a replica server's counter names. */
   public static final String DEFAULT_APP = "replica";
 
+  private static final String BACKUP_REQUEST_QPS = "backup_request_qps@";
+
   private final PerfCounters registry;
   private final String app;
   private final ImmutableSet<ReplicaCounter> registered;
@@ -63,9 +65,12 @@ public final class ReplicaCounters {
     this.registered = Sets.immutableEnumSet(registered);
   }
 
-  /** The full name of a table's backup-request rate, e.g. {@code replica*eon.replica*backup_request_qps@temp}. */
+  /**
+   * The full name of a table's backup-request rate, e.g. {@code
+   * replica*eon.replica*backup_request_qps@temp}.
+   */
   public static String backupRequestQpsName(String app, String table) {
-    return PerfCounters.fullName(app, ReplicaCounter.EON_REPLICA, "backup_request_qps@" + table);
+    return PerfCounters.fullName(app, ReplicaCounter.EON_REPLICA, BACKUP_REQUEST_QPS + table);
   }
 
   /** Registers the counters of what {@code snapshot} hosts and removes the others. */
@@ -99,9 +104,9 @@ public final class ReplicaCounters {
       }
     }
     for (String table : tables) {
+      // rDSN describes this counter by its own name.
       backupRequestQps.computeIfAbsent(
-          table,
-          t -> registry.rate(app, ReplicaCounter.EON_REPLICA, "backup_request_qps@" + t, "backup_request_qps@" + t));
+          table, t -> registry.rate(app, ReplicaCounter.EON_REPLICA, BACKUP_REQUEST_QPS + t, BACKUP_REQUEST_QPS + t));
     }
   }
 
