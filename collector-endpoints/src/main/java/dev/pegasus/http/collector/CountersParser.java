@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Parses a {@code /perfCounters} body, {@code [{"name":..,"type":..,"value":12.00},..]}, chunk by
+ * Parses a {@code /perfCounters} body, {@code [{"name":..,"type":..,"value":12.0},..]}, chunk by
  * chunk as it arrives, with Jackson's non-blocking parser: no body-sized buffer and no tree.
  * Entries without a numeric {@code value} (percentiles carry {@code p99}/{@code p999}) are
  * skipped, as are unknown fields, whatever their shape.

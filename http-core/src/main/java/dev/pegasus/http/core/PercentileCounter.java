@@ -6,14 +6,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A NUMBER_PERCENTILES counter: p99 and p999 over the last {@value #WINDOW} samples, recomputed
- * when the registry's period ticks (not on every read, as in Pegasus). Recording is lock-free.
+ * when the registry's period ticks (not on every read, as in Pegasus). Recording is lock-free; the
+ * sample window is allocated on the first sample, since a replica server registers thousands of
+ * these and many are never used.
  */
 public final class PercentileCounter extends PerfCounter {
 
   /** How many of the latest samples the percentiles are computed over. */
   public static final int WINDOW = 5000;
 
-  private final AtomicLongArray ring = new AtomicLongArray(WINDOW);
+  private volatile AtomicLongArray ring;
   private final AtomicLong recorded = new AtomicLong();
   private volatile double p99;
   private volatile double p999;
@@ -29,19 +31,31 @@ public final class PercentileCounter extends PerfCounter {
 
   /** Records one sample, e.g. a latency in nanoseconds. */
   public void record(long sample) {
+    AtomicLongArray window = ring;
+    if (window == null) {
+      window = allocateWindow();
+    }
     long slot = recorded.getAndIncrement();
-    ring.set((int) (slot % WINDOW), sample);
+    window.set((int) (slot % WINDOW), sample);
+  }
+
+  private synchronized AtomicLongArray allocateWindow() {
+    if (ring == null) {
+      ring = new AtomicLongArray(WINDOW);
+    }
+    return ring;
   }
 
   /** Recomputes p99 and p999 from the window; both stay 0 while there are no samples. */
   public void computePercentiles() {
+    AtomicLongArray window = ring;
     int n = (int) Math.min(recorded.get(), WINDOW);
-    if (n == 0) {
+    if (n == 0 || window == null) {
       return;
     }
     long[] samples = new long[n];
     for (int i = 0; i < n; i++) {
-      samples[i] = ring.get(i);
+      samples[i] = window.get(i);
     }
     Arrays.sort(samples);
     p99 = samples[kthSmallestIndex(n, 0.99)];

@@ -108,9 +108,9 @@ final class PerfCounterEndpointsTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .isEqualTo(
-            "[{\"name\":\"replica*app.pegasus*get_latency@1.0\",\"type\":\"PERCENTILE\",\"p99\":100.00,\"p999\":100.00},"
-                + "{\"name\":\"replica*app.pegasus*get_qps@1.0\",\"type\":\"NUMBER\",\"value\":4.00},"
-                + "{\"name\":\"replica*app.pegasus*put_qps@1.0\",\"type\":\"VOLATILE_NUMBER\",\"value\":6.00}]\n");
+            "[{\"name\":\"replica*app.pegasus*get_latency@1.0\",\"type\":\"PERCENTILE\",\"p99\":100.0,\"p999\":100.0},"
+                + "{\"name\":\"replica*app.pegasus*get_qps@1.0\",\"type\":\"NUMBER\",\"value\":4.0},"
+                + "{\"name\":\"replica*app.pegasus*put_qps@1.0\",\"type\":\"VOLATILE_NUMBER\",\"value\":6.0}]\n");
     // scraping does not reset: a second scraper sees the same numbers
     assertThat(get(server, "/perfCounters?prefix=replica*app.pegasus*").body()).isEqualTo(r.body());
     assertThat(r.header("X-Snapshot-Time")).isPresent();

@@ -2,7 +2,6 @@ package dev.pegasus.http.core.internal.builtin;
 
 import dev.pegasus.http.core.CounterReading;
 import dev.pegasus.http.core.CounterSnapshot;
-import dev.pegasus.http.core.Decimals;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.internal.JsonText;
 import dev.pegasus.http.core.spi.EndpointSpec;
@@ -16,7 +15,8 @@ import javax.inject.Inject;
 /**
  * {@code /perfCounters?prefix=<p>}: the counters of the latest periodic snapshot whose names start
  * with the prefix, as a JSON array sorted by name: {@code
- * [{"name":..,"type":"NUMBER","value":12.00},{"name":..,"type":"PERCENTILE","p99":..,"p999":..}]}.
+ * [{"name":..,"type":"NUMBER","value":12.0},{"name":..,"type":"PERCENTILE","p99":..,"p999":..}]}.
+ * Values are JSON numbers at full double precision, so that what a collector sums is not rounded.
  * Scraping never resets a counter; every scraper sees the same snapshot. The {@code
  * X-Snapshot-Time} header gives its time in milliseconds since the epoch.
  *
@@ -66,8 +66,8 @@ public final class PerfCountersEndpoint implements HttpEndpoint {
         .withHeader("X-Snapshot-Time", Long.toString(snapshot.takenAt().toEpochMilli()));
   }
 
-  /** Two decimals as a JSON number; NaN and infinities, which JSON lacks, become 0. */
+  /** The shortest exact decimal form; NaN and infinities, which JSON lacks, become 0. */
   private static String number(double value) {
-    return Double.isFinite(value) ? Decimals.twoPlaces(value) : "0.00";
+    return Double.isFinite(value) ? Double.toString(value) : "0.0";
   }
 }
