@@ -75,7 +75,7 @@ final class ReplicaCountersTest {
     server.counters().takeSnapshot();
     String body = get(server, "/perfCounters?prefix=replica*app.pegasus*disk.storage.sst(MB)@2.").body();
     assertThat(body)
-        .isEqualTo("[{\"name\":\"replica*app.pegasus*disk.storage.sst(MB)@2.0\",\"type\":\"NUMBER\",\"value\":42.00}]\n");
+        .isEqualTo("[{\"name\":\"replica*app.pegasus*disk.storage.sst(MB)@2.0\",\"type\":\"NUMBER\",\"value\":42.0}]\n");
     String all = get(server, "/perfCounters?prefix=replica*app.pegasus*").body();
     assertThat(all).contains("\"name\":\"replica*app.pegasus*get_qps@2.0\",\"type\":\"RATE\"");
   }
