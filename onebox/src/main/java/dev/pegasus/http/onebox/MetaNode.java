@@ -1,0 +1,97 @@
+package dev.pegasus.http.onebox;
+
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.meta.MetaServices;
+import dev.pegasus.http.meta.MetaState;
+import dev.pegasus.http.meta.ZooKeeperMetaLeadership;
+import dev.pegasus.http.profiler.PprofProfiler;
+import java.time.Duration;
+
+/**
+ * One meta server: a role-{@code meta} server over the cluster's shared meta state, taking part
+ * in the primary election through ZooKeeper. Stopping it leaves the election first, so that a
+ * backup takes over at once.
+ */
+final class MetaNode {
+
+  /** Short, so that a meta that dies without leaving is replaced quickly in a demo. */
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+  private final String name;
+  private final ServerSettings settings;
+  private final MetaState state;
+  private final String zooKeeper;
+  private final String electionPath;
+  private int port;
+  private PegasusHttpServer server;
+  private ZooKeeperMetaLeadership leadership;
+  private PprofProfiler profiler;
+
+  MetaNode(String name, ServerSettings settings, MetaState state, String zooKeeper, String zooKeeperRoot, int port) {
+    this.name = name;
+    this.settings = settings;
+    this.state = state;
+    this.zooKeeper = zooKeeper;
+    this.electionPath = zooKeeperRoot + "/meta_leader";
+    this.port = port;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Binds, serves, and joins the election as {@code host:port}. */
+  synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    leadership =
+        ZooKeeperMetaLeadership.builder(zooKeeper)
+            .electionPath(electionPath)
+            .sessionTimeout(SESSION_TIMEOUT)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .build();
+    profiler = PprofProfiler.start();
+    try {
+      server = MetaServices.start(settings.builder(port, profiler), state, leadership);
+    } catch (RuntimeException e) {
+      leadership.close();
+      profiler.close();
+      throw PortInUse.explain(e, name, settings.host(), port, "--meta-ports");
+    }
+    port = server.port();
+  }
+
+  /** Leaves the election, then stops serving. */
+  synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    leadership.close();
+    server.close();
+    profiler.close();
+    server = null;
+  }
+
+  synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  synchronized boolean isPrimary() {
+    return server != null && leadership.isPrimary();
+  }
+
+  /** The primary this meta would redirect to, if it knows one. */
+  synchronized java.util.Optional<String> knownPrimary() {
+    return server == null ? java.util.Optional.empty() : leadership.primary();
+  }
+
+  /** {@code host:port}, as the election and the meta list name this server. */
+  synchronized String address() {
+    return settings.host() + ":" + port;
+  }
+
+  synchronized String url() {
+    return "http://" + address();
+  }
+}

@@ -1,0 +1,478 @@
+package dev.pegasus.http.onebox;
+
+import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.collector.AppStatRound;
+import dev.pegasus.http.collector.CollectorConfig;
+import dev.pegasus.http.collector.CollectorServer;
+import dev.pegasus.http.meta.BalanceOperations;
+import dev.pegasus.http.meta.ClusterFacts;
+import dev.pegasus.http.meta.HostPort;
+import dev.pegasus.http.meta.InMemoryMetaState;
+import dev.pegasus.http.meta.MetaFunctionLevel;
+import dev.pegasus.http.profiler.PprofProfiler;
+import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole cluster in one process: ZooKeeper (embedded unless an external one is given), meta
+ * servers electing a primary, replica servers with a simulated workload, and a collector — each a
+ * real pegasus-http server on its own port. The same object serves the console and tests:
+ * {@link #execute} runs a console command and returns what it prints.
+ *
+ * <pre>{@code
+ * try (Onebox onebox = Onebox.start(OneboxOptions.ephemeral())) {
+ *   onebox.execute("kill replica2");
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Onebox implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Onebox.class);
+  private static final Duration ELECTION_WAIT = Duration.ofSeconds(20);
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final OneboxOptions options;
+  private final EmbeddedZooKeeper zooKeeper;
+  private final String zooKeeperConnect;
+  private final List<ReplicaNode> replicas;
+  private final List<MetaNode> metas;
+  private final ClusterModel model;
+  private final InMemoryMetaState metaState;
+  private final CollectorServer collector;
+  private final PprofProfiler collectorProfiler;
+  private final Workload workload;
+
+  private Onebox(Parts parts) {
+    this.options = parts.options;
+    this.zooKeeper = parts.zooKeeper;
+    this.zooKeeperConnect = parts.zooKeeperConnect;
+    this.replicas = parts.replicas;
+    this.metas = parts.metas;
+    this.model = parts.model;
+    this.metaState = parts.metaState;
+    this.collector = parts.collector;
+    this.collectorProfiler = parts.collectorProfiler;
+    this.workload = parts.workload;
+  }
+
+  /** What start() has built so far, so that a failure can close exactly that. */
+  private static final class Parts implements AutoCloseable {
+    OneboxOptions options;
+    EmbeddedZooKeeper zooKeeper;
+    String zooKeeperConnect;
+    final List<ReplicaNode> replicas = new ArrayList<>();
+    final List<MetaNode> metas = new ArrayList<>();
+    ClusterModel model;
+    InMemoryMetaState metaState;
+    CollectorServer collector;
+    PprofProfiler collectorProfiler;
+    Workload workload;
+
+    @Override
+    public void close() {
+      if (workload != null) {
+        workload.close();
+      }
+      if (collector != null) {
+        collector.close();
+      }
+      if (collectorProfiler != null) {
+        collectorProfiler.close();
+      }
+      metas.forEach(MetaNode::stop);
+      replicas.forEach(ReplicaNode::kill);
+      if (zooKeeper != null) {
+        zooKeeper.close();
+      }
+    }
+  }
+
+  /**
+   * Starts everything and waits until a primary meta is elected.
+   *
+   * @throws OneboxStartException with a one-line reason when a port is taken or ZooKeeper cannot
+   *     be reached
+   */
+  public static Onebox start(OneboxOptions options) {
+    Parts parts = new Parts();
+    parts.options = options;
+    try {
+      startZooKeeper(parts);
+      ServerSettings settings = new ServerSettings(options);
+      for (int i = 0; i < options.replicaPorts().size(); i++) {
+        ReplicaNode node = new ReplicaNode("replica" + (i + 1), settings, options.replicaPorts().get(i));
+        node.start(ReplicaSnapshot.empty());
+        parts.replicas.add(node);
+      }
+      List<HostPort> nodes = parts.replicas.stream().map(ReplicaNode::address).toList();
+      parts.model =
+          new ClusterModel(
+              nodes,
+              options.tables(),
+              options.replicationFactor(),
+              facts(options, parts.zooKeeperConnect, List.of()),
+              Instant.now().getEpochSecond());
+      parts.metaState = new InMemoryMetaState(parts.model.metaSnapshot());
+      for (int i = 0; i < options.metaPorts().size(); i++) {
+        MetaNode meta =
+            new MetaNode(
+                "meta" + (i + 1),
+                settings,
+                parts.metaState,
+                parts.zooKeeperConnect,
+                options.zooKeeperRoot(),
+                options.metaPorts().get(i));
+        parts.metas.add(meta);
+        meta.start();
+      }
+      List<String> metaAddresses = parts.metas.stream().map(MetaNode::address).toList();
+      parts.model.facts(facts(options, parts.zooKeeperConnect, metaAddresses));
+      parts.metaState.set(parts.model.metaSnapshot());
+      for (ReplicaNode node : parts.replicas) {
+        node.publish(parts.model.replicaSnapshot(node.address()));
+      }
+      parts.workload = new Workload(parts.model, parts.replicas);
+      parts.workload.tick(); // counters are non-zero before the collector's first round
+      parts.collectorProfiler = PprofProfiler.start();
+      parts.collector = startCollector(options, settings, parts.collectorProfiler, metaAddresses);
+      parts.workload.start();
+      Onebox onebox = new Onebox(parts);
+      onebox.awaitPrimary(ELECTION_WAIT);
+      return onebox;
+    } catch (RuntimeException | IOException e) {
+      parts.close();
+      if (e instanceof OneboxStartException start) {
+        throw start;
+      }
+      throw new OneboxStartException("the onebox could not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void startZooKeeper(Parts parts) throws IOException {
+    OneboxOptions options = parts.options;
+    if (options.externalZooKeeper().isPresent()) {
+      parts.zooKeeperConnect = options.externalZooKeeper().get();
+      return;
+    }
+    EmbeddedZooKeeper zk = new EmbeddedZooKeeper(options.host(), options.zooKeeperPort());
+    try {
+      zk.start();
+    } catch (IOException e) {
+      zk.close();
+      if (PortInUse.isCause(e)) {
+        throw new OneboxStartException(
+            "port " + options.zooKeeperPort() + " on " + options.host() + " (ZooKeeper) is already in use;"
+                + " choose another with --zk-port, use a running ZooKeeper with --zookeeper host:port,"
+                + " or --ephemeral for free ports",
+            e);
+      }
+      throw e;
+    }
+    parts.zooKeeper = zk;
+    parts.zooKeeperConnect = zk.connectString();
+  }
+
+  private static CollectorServer startCollector(
+      OneboxOptions options, ServerSettings settings, PprofProfiler profiler, List<String> metaAddresses) {
+    CollectorConfig config =
+        CollectorConfig.builder()
+            .metaServers(metaAddresses)
+            .interval(options.collectorInterval())
+            .build();
+    try {
+      return CollectorServer.start(
+          config,
+          server -> settings.apply(server, options.collectorPort(), profiler));
+    } catch (RuntimeException e) {
+      throw PortInUse.explain(e, "collector", options.host(), options.collectorPort(), "--collector-port");
+    }
+  }
+
+  private static ClusterFacts facts(OneboxOptions options, String zooKeeper, List<String> metas) {
+    return ClusterFacts.builder()
+        .metaServers(metas)
+        .zookeeperHosts(zooKeeper)
+        .zookeeperRoot(options.zooKeeperRoot())
+        .functionLevel(MetaFunctionLevel.STEADY)
+        .balanceOperations(BalanceOperations.counted(0, 0, 0))
+        .build();
+  }
+
+  /**
+   * Waits until one running meta is the primary and every running meta knows which (so backups
+   * redirect instead of answering 503); false if that does not happen within the timeout.
+   */
+  public boolean awaitPrimary(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!primaryKnownToAll()) {
+      if (Instant.now().isAfter(deadline)) {
+        log.warn("no primary meta after {}: is ZooKeeper at {} reachable?", timeout, zooKeeperConnect);
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean primaryKnownToAll() {
+    Optional<MetaNode> primary = metas.stream().filter(MetaNode::isPrimary).findFirst();
+    return primary.isPresent()
+        && metas.stream()
+            .filter(MetaNode::isRunning)
+            .allMatch(m -> m.knownPrimary().equals(Optional.of(primary.get().address())));
+  }
+
+  /** The primary meta's name ({@code meta1}, ...), if one is elected now. */
+  public Optional<String> primaryMeta() {
+    return metas.stream().filter(MetaNode::isPrimary).map(MetaNode::name).findFirst();
+  }
+
+  /** The meta servers' URLs, {@code http://host:port}, in order (meta1 first). */
+  public ImmutableList<String> metaUrls() {
+    return metas.stream().map(MetaNode::url).collect(ImmutableList.toImmutableList());
+  }
+
+  /** The URL of the primary meta, if one is elected. */
+  public Optional<String> primaryMetaUrl() {
+    return metas.stream().filter(MetaNode::isPrimary).map(MetaNode::url).findFirst();
+  }
+
+  /** The URLs of the running metas that are not the primary. */
+  public ImmutableList<String> backupMetaUrls() {
+    return metas.stream()
+        .filter(m -> m.isRunning() && !m.isPrimary())
+        .map(MetaNode::url)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The replica servers' URLs, in order (replica1 first). */
+  public ImmutableList<String> replicaUrls() {
+    return replicas.stream().map(ReplicaNode::url).collect(ImmutableList.toImmutableList());
+  }
+
+  public String collectorUrl() {
+    return collector.server().url();
+  }
+
+  /** The ZooKeeper connect string in use. */
+  public String zooKeeper() {
+    return zooKeeperConnect;
+  }
+
+  /** The embedded ZooKeeper, when the onebox runs its own (tests stop and restart it). */
+  public Optional<EmbeddedZooKeeper> embeddedZooKeeper() {
+    return Optional.ofNullable(zooKeeper);
+  }
+
+  /** The collector's latest round, if one has completed. */
+  public Optional<AppStatRound> latestCollectorRound() {
+    return collector.collector().latestRound();
+  }
+
+  /**
+   * Runs one console command and returns what it prints: {@code status}, {@code stop metaN},
+   * {@code start metaN}, {@code kill replicaN}, {@code revive replicaN}, {@code help}.
+   */
+  public synchronized String execute(String commandLine) {
+    List<String> words = List.of(commandLine.trim().toLowerCase(Locale.ROOT).split("\\s+"));
+    String command = words.get(0);
+    String target = words.size() > 1 ? words.get(1) : "";
+    if (words.size() > 2) {
+      return "too many words in \"" + commandLine.trim() + "\"; type help";
+    }
+    return switch (command) {
+      case "" -> "";
+      case "help", "?" -> help();
+      case "status" -> status();
+      case "stop" -> withMeta(target, this::stopMeta);
+      case "start" -> withMeta(target, this::startMeta);
+      case "kill" -> withReplica(target, this::killReplica);
+      case "revive" -> withReplica(target, this::reviveReplica);
+      default -> "unknown command \"" + command + "\"; type help";
+    };
+  }
+
+  private interface Action<T> {
+    String apply(T node);
+  }
+
+  private String withMeta(String name, Action<MetaNode> action) {
+    return metas.stream()
+        .filter(m -> m.name().equals(name))
+        .findFirst()
+        .map(action::apply)
+        .orElse("no meta server \"" + name + "\"; the metas are " + names(metas.stream().map(MetaNode::name).toList()));
+  }
+
+  private String withReplica(String name, Action<ReplicaNode> action) {
+    return replicas.stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .map(action::apply)
+        .orElse("no replica server \"" + name + "\"; the replicas are "
+            + names(replicas.stream().map(ReplicaNode::name).toList()));
+  }
+
+  private static String names(List<String> names) {
+    return String.join(", ", names);
+  }
+
+  private String stopMeta(MetaNode meta) {
+    if (!meta.isRunning()) {
+      return meta.name() + " is already stopped";
+    }
+    boolean wasPrimary = meta.isPrimary();
+    meta.stop();
+    if (!wasPrimary) {
+      return meta.name() + " stopped";
+    }
+    awaitPrimary(ELECTION_WAIT);
+    return meta.name() + " stopped; the primary is now " + primaryMeta().map(this::describeMeta).orElse("not elected yet");
+  }
+
+  private String startMeta(MetaNode meta) {
+    if (meta.isRunning()) {
+      return meta.name() + " is already running";
+    }
+    meta.start();
+    awaitPrimary(ELECTION_WAIT);
+    return meta.name() + " started at " + meta.url() + " (" + (meta.isPrimary() ? "primary" : "backup") + ")";
+  }
+
+  private String killReplica(ReplicaNode replica) {
+    if (!replica.isRunning()) {
+      return replica.name() + " is already down";
+    }
+    replica.kill();
+    model.nodeDown(replica.address());
+    publish();
+    return replica.name() + " killed: " + replica.address() + " is UNALIVE and its partitions lost a replica ("
+        + unhealthySummary() + ")";
+  }
+
+  private String reviveReplica(ReplicaNode replica) {
+    if (replica.isRunning()) {
+      return replica.name() + " is already running";
+    }
+    model.nodeUp(replica.address());
+    replica.start(model.replicaSnapshot(replica.address()));
+    publish();
+    return replica.name() + " revived at " + replica.url() + " (" + unhealthySummary() + ")";
+  }
+
+  /** Pushes the model's current view to the metas and every running replica server. */
+  private void publish() {
+    metaState.set(model.metaSnapshot());
+    for (ReplicaNode node : replicas) {
+      node.publish(model.replicaSnapshot(node.address()));
+    }
+  }
+
+  private String unhealthySummary() {
+    return model.unhealthyPartitions().entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue() + " unhealthy")
+        .collect(Collectors.joining(", "));
+  }
+
+  private String describeMeta(String name) {
+    return metas.stream().filter(m -> m.name().equals(name)).findFirst().map(m -> name + " (" + m.url() + ")").orElse(name);
+  }
+
+  /** Every server with its URL and state, the tables, and the collector's latest round. */
+  public synchronized String status() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(
+        "%-10s %-28s %s%n",
+        "zookeeper",
+        zooKeeperConnect,
+        (zooKeeper != null ? "embedded" : "external") + ", cluster root " + options.zooKeeperRoot()));
+    for (MetaNode m : metas) {
+      String state = !m.isRunning() ? "stopped" : m.isPrimary() ? "primary" : "backup";
+      out.append(String.format("%-10s %-28s %s%n", m.name(), m.url(), state));
+    }
+    for (ReplicaNode r : replicas) {
+      String state = r.isRunning() ? "alive" : "killed (UNALIVE)";
+      out.append(String.format("%-10s %-28s %s%n", r.name(), r.url(), state));
+    }
+    out.append(String.format("%-10s %-28s %s%n", "collector", collectorUrl(), describeRound()));
+    Map<String, Integer> unhealthy = model.unhealthyPartitions();
+    out.append(String.format(
+        "%-10s %s%n",
+        "tables",
+        model.partitionCounts().entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue() + " partitions, " + unhealthy.get(e.getKey()) + " unhealthy)")
+            .collect(Collectors.joining(", "))));
+    return out.toString().stripTrailing();
+  }
+
+  private String describeRound() {
+    return latestCollectorRound()
+        .map(r -> "last round at " + CLOCK.format(LocalTime.ofInstant(r.time(), ZoneId.systemDefault()))
+            + ": " + (r.replicaServers().size() - r.failedReplicaServers().size()) + " of "
+            + r.replicaServers().size() + " replica servers answered")
+        .orElse("no round yet");
+  }
+
+  /** What the console prints at start: every server, the primary, and curl lines to try. */
+  public String banner() {
+    String meta = metas.get(0).url();
+    String backup = metas.size() > 1 ? metas.get(1).url() : meta;
+    String replica = replicas.get(0).url();
+    String table = options.tables().containsKey("temp") ? "temp" : options.tables().keySet().iterator().next();
+    return status()
+        + "\n\nthe primary meta is " + primaryMeta().map(this::describeMeta).orElse("not elected yet")
+        + "\n\ntry:\n"
+        + "  curl " + meta + "/\n"
+        + "  curl '" + meta + "/meta/app?name=" + table + "&detail'\n"
+        + "  curl " + meta + "/meta/cluster\n"
+        + "  curl -i " + backup + "/meta/nodes            # a backup answers 307 to the primary\n"
+        + "  curl -L '" + backup + "/meta/apps?detail'\n"
+        + "  curl '" + replica + "/replica/duplication?appid=2'\n"
+        + "  curl '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
+        + "  go tool pprof -top -seconds 5 " + replica + "/pprof/profile\n"
+        + "\ntype help for commands; Ctrl-C stops everything";
+  }
+
+  private static String help() {
+    return """
+        status            every server with its URL and state, the tables, the collector's last round
+        stop metaN        stop a meta server (if it is the primary, a backup takes over)
+        start metaN       start it again
+        kill replicaN     crash a replica server: UNALIVE, its partitions lose a replica
+        revive replicaN   bring it back as a secondary
+        help              this text
+        quit              stop everything (or Ctrl-C)""";
+  }
+
+  /** Stops every server, the workload and the embedded ZooKeeper. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    workload.close();
+    collector.close();
+    collectorProfiler.close();
+    metas.forEach(MetaNode::stop);
+    replicas.forEach(ReplicaNode::kill);
+    if (zooKeeper != null) {
+      zooKeeper.close();
+    }
+  }
+}

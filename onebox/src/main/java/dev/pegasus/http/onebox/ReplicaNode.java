@@ -1,0 +1,101 @@
+package dev.pegasus.http.onebox;
+
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.meta.HostPort;
+import dev.pegasus.http.profiler.PprofProfiler;
+import dev.pegasus.http.replica.InMemoryReplicaState;
+import dev.pegasus.http.replica.ReplicaCounters;
+import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import dev.pegasus.http.replica.spi.ReplicaState;
+import java.util.Optional;
+
+/**
+ * One simulated replica server: a role-{@code replica} server with its own replica state, the
+ * per-partition counters that follow that state, and a profiler. "Kill" closes the server, so the
+ * port stops answering; "revive" starts a new one on the same port.
+ */
+final class ReplicaNode {
+
+  private final String name;
+  private final ServerSettings settings;
+  private int port;
+  private InMemoryReplicaState state;
+  private ReplicaCounters counters;
+  private PegasusHttpServer server;
+  private PprofProfiler profiler;
+
+  ReplicaNode(String name, ServerSettings settings, int port) {
+    this.name = name;
+    this.settings = settings;
+    this.port = port;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Binds (the first time, possibly an ephemeral port; later, the same port again) and serves. */
+  synchronized void start(ReplicaSnapshot initial) {
+    if (server != null) {
+      return;
+    }
+    state = new InMemoryReplicaState(initial);
+    profiler = PprofProfiler.start();
+    try {
+      server =
+          settings
+              .builder(port, profiler)
+              .role("replica")
+              .service(ReplicaState.class, state)
+              .build()
+              .start();
+    } catch (RuntimeException e) {
+      profiler.close();
+      throw PortInUse.explain(e, name, settings.host(), port, "--replica-ports");
+    }
+    port = server.port();
+    counters = new ReplicaCounters(server.counters());
+    state.subscribe(counters::sync);
+  }
+
+  /** Closes the server: the port stops answering, as a crashed process would. */
+  synchronized void kill() {
+    if (server == null) {
+      return;
+    }
+    server.close();
+    profiler.close();
+    server = null;
+    counters = null;
+  }
+
+  synchronized boolean isRunning() {
+    return server != null;
+  }
+
+  /** The address clients reach this server at (the bound port once started). */
+  synchronized HostPort address() {
+    return HostPort.of(settings.host(), port);
+  }
+
+  synchronized String url() {
+    return "http://" + settings.host() + ":" + port;
+  }
+
+  /** The current state while running. */
+  synchronized Optional<InMemoryReplicaState> state() {
+    return Optional.ofNullable(server == null ? null : state);
+  }
+
+  /** The per-partition counters while running. */
+  synchronized Optional<ReplicaCounters> counters() {
+    return Optional.ofNullable(counters);
+  }
+
+  /** Replaces what this server hosts, if it is running. */
+  synchronized void publish(ReplicaSnapshot snapshot) {
+    if (server != null) {
+      state.replace(snapshot);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.pegasus.http.onebox;
+
+import dev.pegasus.http.core.BuildInfo;
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.profiler.PprofProfiler;
+
+/** What every onebox server shares: its host, counter period, access log, admin token and version. */
+final class ServerSettings {
+
+  private final OneboxOptions options;
+  private final BuildInfo buildInfo;
+
+  ServerSettings(OneboxOptions options) {
+    this.options = options;
+    this.buildInfo = BuildInfo.fromManifestOf(ServerSettings.class).orElseGet(BuildInfo::framework);
+  }
+
+  /** A server builder on {@code port} with the shared settings and this server's profiler. */
+  PegasusHttpServer.Builder builder(int port, PprofProfiler profiler) {
+    return apply(PegasusHttpServer.builder(), port, profiler);
+  }
+
+  /** Gives {@code server} the shared settings, {@code port} and this server's profiler. */
+  PegasusHttpServer.Builder apply(PegasusHttpServer.Builder server, int port, PprofProfiler profiler) {
+    return server
+        .host(options.host())
+        .port(port)
+        .service(PprofProfiler.class, profiler)
+        .configure(
+            c ->
+                c.counterPeriod(options.counterPeriod())
+                    .accessLog(options.accessLog())
+                    .adminToken(options.adminToken().orElse(null))
+                    .buildInfo(buildInfo)
+                    .ioThreads(2)
+                    .workerThreads(8));
+  }
+
+  String host() {
+    return options.host();
+  }
+}
