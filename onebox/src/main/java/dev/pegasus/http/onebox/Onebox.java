@@ -434,8 +434,8 @@ public final class Onebox implements AutoCloseable {
 
   /** What the console prints at start: every server, the primary, and curl lines to try. */
   public String banner() {
-    String meta = metas.get(0).url();
-    String backup = metas.size() > 1 ? metas.get(1).url() : meta;
+    String meta = primaryMetaUrl().orElse(metas.get(0).url());
+    String backup = backupMetaUrls().isEmpty() ? meta : backupMetaUrls().get(0);
     String replica = replicas.get(0).url();
     String table = options.tables().containsKey("temp") ? "temp" : options.tables().keySet().iterator().next();
     return status()
@@ -444,8 +444,8 @@ public final class Onebox implements AutoCloseable {
         + "  curl " + meta + "/\n"
         + "  curl '" + meta + "/meta/app?name=" + table + "&detail'\n"
         + "  curl " + meta + "/meta/cluster\n"
-        + "  curl -i " + backup + "/meta/nodes            # a backup answers 307 to the primary\n"
-        + "  curl -L '" + backup + "/meta/apps?detail'\n"
+        + "  curl -i " + backup + "/meta/nodes            # a backup meta answers 307 to the primary\n"
+        + "  curl -L '" + backup + "/meta/apps?detail'    # -L follows it\n"
         + "  curl '" + replica + "/replica/duplication?appid=2'\n"
         + "  curl '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
         + "  go tool pprof -top -seconds 5 " + replica + "/pprof/profile\n"
