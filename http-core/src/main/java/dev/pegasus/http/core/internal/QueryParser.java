@@ -16,10 +16,10 @@ public final class QueryParser {
 
   /** The decoded parameters in the order they appear. */
   public static Map<String, String> parse(String rawQuery) throws EndpointException {
-    Map<String, String> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return params;
+      return Map.of();
     }
+    Map<String, String> params = new LinkedHashMap<>();
     int n = rawQuery.length();
     int start = 0;
     while (start <= n) {

@@ -86,7 +86,8 @@ public final class RequestDispatcher implements HttpHandler {
               .remoteAddress(exchange.getSourceAddress())
               .connection(new UndertowClientConnection(exchange));
       ParameterBinder.bind(spec, QueryParser.parse(exchange.getQueryString()), request);
-      copyHeaders(exchange.getRequestHeaders(), request);
+      HeaderMap requestHeaders = exchange.getRequestHeaders();
+      request.headerSource(requestHeaders::getFirst);
       boolean hasBody = hasBody(exchange);
       if (hasBody && exchange.getRequestContentLength() > config.maxBodyBytes()) {
         exchange.setPersistent(false);
@@ -233,15 +234,6 @@ public final class RequestDispatcher implements HttpHandler {
   private EndpointException tooLarge() {
     return new EndpointException(
         413, "the request body is larger than the limit of " + config.maxBodyBytes() + " bytes");
-  }
-
-  private static void copyHeaders(HeaderMap headers, HttpRequest.Builder request) {
-    for (HeaderValues values : headers) {
-      String name = values.getHeaderName().toString();
-      for (String v : values) {
-        request.header(name, v);
-      }
-    }
   }
 
   private static ErrorStyle styleOf(Routes.Route route) {

@@ -12,6 +12,9 @@ public final class RequestPath {
 
   /** The normalised absolute path; {@code /} for the root. */
   public static String normalise(String rawPath) throws EndpointException {
+    if (isAlreadyNormal(rawPath)) {
+      return rawPath;
+    }
     String decoded = PercentDecoder.decode(rawPath);
     StringBuilder out = new StringBuilder(decoded.length() + 1);
     int n = decoded.length();
@@ -29,5 +32,22 @@ public final class RequestPath {
       }
     }
     return out.length() == 0 ? "/" : out.toString();
+  }
+
+  /** The common case, {@code /meta/app}: nothing to decode, no empty segment, no trailing slash. */
+  private static boolean isAlreadyNormal(String path) {
+    int n = path.length();
+    if (n == 0 || path.charAt(0) != '/' || (n > 1 && path.charAt(n - 1) == '/')) {
+      return false;
+    }
+    char previous = 0;
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      if (c == '%' || (c == '/' && previous == '/')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 }

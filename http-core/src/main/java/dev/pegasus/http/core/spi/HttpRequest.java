@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * A validated request as an endpoint sees it: the method, the normalised path, the raw query, the
@@ -24,7 +25,7 @@ public final class HttpRequest {
   private final String rawQuery;
   private final ImmutableMap<String, String> rawValues;
   private final ImmutableMap<String, Object> values;
-  private final ImmutableListMultimap<String, String> headers;
+  private final Function<String, String> headers;
   private final byte[] body;
   private final InetSocketAddress remoteAddress;
   private final ClientConnection connection;
@@ -33,9 +34,14 @@ public final class HttpRequest {
     this.method = b.method;
     this.path = b.path;
     this.rawQuery = b.rawQuery;
-    this.rawValues = b.rawValues.buildKeepingLast();
-    this.values = b.values.buildKeepingLast();
-    this.headers = b.headers.build();
+    this.rawValues = b.rawValues == null ? ImmutableMap.of() : b.rawValues.buildKeepingLast();
+    this.values = b.values == null ? ImmutableMap.of() : b.values.buildKeepingLast();
+    if (b.headerSource != null) {
+      this.headers = b.headerSource;
+    } else {
+      ImmutableListMultimap<String, String> copied = b.headers == null ? ImmutableListMultimap.of() : b.headers.build();
+      this.headers = name -> copied.get(name.toLowerCase(Locale.ROOT)).stream().findFirst().orElse(null);
+    }
     this.body = b.body;
     this.remoteAddress = b.remoteAddress;
     this.connection = b.connection;
@@ -85,7 +91,7 @@ public final class HttpRequest {
 
   /** The first value of a header, matched case-insensitively. */
   public Optional<String> header(String name) {
-    return headers.get(name.toLowerCase(Locale.ROOT)).stream().findFirst();
+    return Optional.ofNullable(headers.apply(name));
   }
 
   /** True when the Accept header names this media type (e.g. {@code text/html}) explicitly. */
@@ -118,10 +124,11 @@ public final class HttpRequest {
     private final HttpMethod method;
     private final String path;
     private String rawQuery = "";
-    private final ImmutableMap.Builder<String, String> rawValues = ImmutableMap.builder();
-    private final ImmutableMap.Builder<String, Object> values = ImmutableMap.builder();
-    private final ImmutableListMultimap.Builder<String, String> headers =
-        ImmutableListMultimap.builder();
+    // Created on first use: most requests have no parameters and the server reads headers lazily.
+    private ImmutableMap.Builder<String, String> rawValues;
+    private ImmutableMap.Builder<String, Object> values;
+    private ImmutableListMultimap.Builder<String, String> headers;
+    private Function<String, String> headerSource;
     private byte[] body = new byte[0];
     private InetSocketAddress remoteAddress = new InetSocketAddress("127.0.0.1", 0);
     private ClientConnection connection = ClientConnection.ALWAYS_OPEN;
@@ -143,13 +150,29 @@ public final class HttpRequest {
           "unsupported value type for %s: %s",
           name,
           typed);
+      if (rawValues == null) {
+        rawValues = ImmutableMap.builder();
+        values = ImmutableMap.builder();
+      }
       rawValues.put(name, raw);
       values.put(name, typed);
       return this;
     }
 
     public Builder header(String name, String value) {
+      if (headers == null) {
+        headers = ImmutableListMultimap.builder();
+      }
       headers.put(name.toLowerCase(Locale.ROOT), value);
+      return this;
+    }
+
+    /**
+     * Reads headers through this function (a case-insensitive lookup of the first value, null when
+     * absent) instead of copying them; what the server does.
+     */
+    public Builder headerSource(Function<String, String> firstValueByName) {
+      this.headerSource = firstValueByName;
       return this;
     }
 
