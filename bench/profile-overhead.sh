@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# What a running CPU profile costs a server: /version throughput under wrk without a profile,
-# with a 30 s /pprof/profile in flight, and without again (the two baselines bracket the
-# profiled run, so JIT warm-up and drift do not flatter either side). Prints the three rates and
-# the ratio profiled / mean(baselines); the target is >= 97 % kept. Also prints the server's CPU
-# time per request in each run, which other load on the machine disturbs much less.
-#   bench/profile-overhead.sh [seconds per run, <= 25; default 10] [connections; 16] [wrk threads; 2]
+# What a running CPU profile costs a server: /version throughput under wrk, alternating runs
+# without a profile and with a /pprof/profile in flight, several cycles after a warm-up, so that
+# JIT warm-up and drift do not favour either side. Prints each cycle, then the median ratio
+# profiled / unprofiled of requests/s (target >= 97 % kept) and of the server's CPU time per
+# request, which other load on the machine disturbs much less.
+#   bench/profile-overhead.sh [seconds per run; default 10] [connections; 16] [wrk threads; 2] [cycles; 4]
 # Everything runs on 127.0.0.1; the server stops by itself even if this script is killed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 connections=${2:-16}
 threads=${3:-2}
-if (( duration < 1 || duration > 25 )); then
-  echo "seconds per run must be 1..25 so that the profiled run fits in the 30 s profile" >&2
+cycles=${4:-4}
+if (( duration < 1 || duration > 250 || cycles < 1 )); then
+  echo "seconds per run must be 1..250 and cycles at least 1" >&2
   exit 2
 fi
 if ! command -v wrk >/dev/null; then
@@ -39,7 +40,7 @@ mvn -B -q dependency:build-classpath -pl profiler -Dmdep.includeScope=test -Dmde
 
 java -Xms256m -Xmx256m \
   -cp "profiler/target/test-classes:profiler/target/classes:$(cat "$work/cp")" \
-  dev.pegasus.http.profiler.ProfiledServerMain 0 "$work/port" $((3 * duration + 120)) \
+  dev.pegasus.http.profiler.ProfiledServerMain 0 "$work/port" $((60 + cycles * (2 * duration + 12) + 60)) \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 150); do
@@ -65,25 +66,32 @@ measure() {
     END {printf "%.0f %.2f\n", rate, ticks / hz * 1e6 / requests}' <<<"$out"
 }
 
-echo "server $url; wrk -t$threads -c$connections -d${duration}s $url/version"
-measure 30 >/dev/null # warm-up: JIT compilation of the request path
-read -r base1 cpu1 < <(measure "$duration")
-curl -s -o "$work/cpu.prof" -w '%{http_code}' "$url/pprof/profile?seconds=30" >"$work/status" &
-curl_pid=$!
-sleep 2 # the first JFR recording of a JVM takes up to a second to start
-read -r profiled cpup < <(measure "$duration")
-wait "$curl_pid"
-status=$(cat "$work/status")
-size=$(stat -c %s "$work/cpu.prof")
-read -r base2 cpu2 < <(measure "$duration")
-if [[ "$status" != 200 || "$size" -lt 64 ]]; then
-  echo "the profile failed: HTTP $status, $size bytes" >&2
-  exit 1
-fi
-awk -v b1="$base1" -v b2="$base2" -v p="$profiled" -v c1="$cpu1" -v c2="$cpu2" -v cp="$cpup" \
-    -v size="$size" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
-  printf "without profile:   %8.0f req/s, %6.2f us CPU/req (before); %8.0f req/s, %6.2f us CPU/req (after)\n", b1, c1, b2, c2
-  printf "with 30 s profile: %8.0f req/s, %6.2f us CPU/req (profile: %d bytes)\n", p, cp, size
-  printf "kept: %.1f %% of the mean baseline throughput (target >= 97 %%); CPU per request %+.1f %%\n", 200 * p / (b1 + b2), 100 * (2 * cp / (c1 + c2) - 1)
-  printf "load average at the end: %s (a shared machine makes req/s noisy)\n", load
-}'
+echo "server $url; $cycles cycles of wrk -t$threads -c$connections -d${duration}s $url/version, without then with a profile"
+measure 40 >/dev/null # warm-up: JIT compilation of the request path
+measure 5 >/dev/null
+ratios=()
+cpu_ratios=()
+for cycle in $(seq "$cycles"); do
+  read -r base cpu < <(measure "$duration")
+  curl -s -o "$work/cpu.prof" -w '%{http_code}' "$url/pprof/profile?seconds=$((duration + 3))" >"$work/status" &
+  curl_pid=$!
+  sleep 1.5 # the recording starts within a second
+  read -r profiled cpup < <(measure "$duration")
+  wait "$curl_pid"
+  status=$(cat "$work/status")
+  size=$(stat -c %s "$work/cpu.prof")
+  if [[ "$status" != 200 || "$size" -lt 64 ]]; then
+    echo "the profile failed: HTTP $status, $size bytes" >&2
+    exit 1
+  fi
+  sleep 1 # the server writes the profile after the recording; keep that out of the next run
+  read -r ratio cpu_ratio < <(awk -v b="$base" -v p="$profiled" -v c="$cpu" -v cp="$cpup" \
+    'BEGIN {printf "%.1f %.1f\n", 100 * p / b, 100 * (cp / c - 1)}')
+  printf "cycle %d: without %8.0f req/s %6.2f us CPU/req; with profile %8.0f req/s %6.2f us CPU/req; kept %5.1f %%, CPU/req %+5.1f %%\n" \
+    "$cycle" "$base" "$cpu" "$profiled" "$cpup" "$ratio" "$cpu_ratio"
+  ratios+=("$ratio")
+  cpu_ratios+=("$cpu_ratio")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+echo "median kept: $(median "${ratios[@]}") % of unprofiled requests/s (target >= 97 %); median CPU per request $(median "${cpu_ratios[@]}") %"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
