@@ -62,6 +62,13 @@ final class MetaNode {
     port = server.port();
   }
 
+  /** Leaves the election but keeps serving (as a backup without a known primary: 503). */
+  synchronized void leaveElection() {
+    if (leadership != null) {
+      leadership.close();
+    }
+  }
+
   /** Leaves the election, then stops serving. */
   synchronized void stop() {
     if (server == null) {

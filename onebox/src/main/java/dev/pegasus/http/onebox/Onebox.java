@@ -469,6 +469,7 @@ public final class Onebox implements AutoCloseable {
     workload.close();
     collector.close();
     collectorProfiler.close();
+    metas.forEach(MetaNode::leaveElection); // all at once, so the primary does not hop from one to the next
     metas.forEach(MetaNode::stop);
     replicas.forEach(ReplicaNode::kill);
     if (zooKeeper != null) {
