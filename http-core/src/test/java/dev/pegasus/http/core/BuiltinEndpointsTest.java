@@ -73,9 +73,10 @@ final class BuiltinEndpointsTest {
   @Test
   void frameworkBuildInfoIsFilledByTheBuild() {
     BuildInfo info = BuildInfo.framework();
-    assertThat(info.version()).isNotEmpty();
-    assertThat(info.version()).doesNotContain("${");
-    assertThat(info.gitCommit()).matches("([0-9a-f]{40})?");
+    assertThat(info.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    // built from a git checkout: the commit; from a source tree without .git: empty
+    boolean inGitCheckout = java.nio.file.Files.exists(java.nio.file.Path.of("..", ".git"));
+    assertThat(info.gitCommit()).matches(inGitCheckout ? "[0-9a-f]{40}" : "");
   }
 
   @Test
