@@ -138,6 +138,11 @@ public final class Onebox implements AutoCloseable {
                 options.metaPorts().get(i));
         parts.metas.add(meta);
         meta.start();
+        if (i == 0) {
+          // meta1 joins the election alone, so that it is the primary at start as on the API page
+          // (its examples use 34601); the others then queue behind it.
+          awaitPrimary(parts.metas, ELECTION_WAIT);
+        }
       }
       List<String> metaAddresses = parts.metas.stream().map(MetaNode::address).toList();
       parts.model.facts(facts(options, parts.zooKeeperConnect, metaAddresses));
@@ -217,10 +222,14 @@ public final class Onebox implements AutoCloseable {
    * redirect instead of answering 503); false if that does not happen within the timeout.
    */
   public boolean awaitPrimary(Duration timeout) {
+    return awaitPrimary(metas, timeout);
+  }
+
+  private static boolean awaitPrimary(List<MetaNode> metas, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    while (!primaryKnownToAll()) {
+    while (!primaryKnownToAll(metas)) {
       if (Instant.now().isAfter(deadline)) {
-        log.warn("no primary meta after {}: is ZooKeeper at {} reachable?", timeout, zooKeeperConnect);
+        log.warn("no primary meta after {}: is ZooKeeper reachable?", timeout);
         return false;
       }
       try {
@@ -233,7 +242,7 @@ public final class Onebox implements AutoCloseable {
     return true;
   }
 
-  private boolean primaryKnownToAll() {
+  private static boolean primaryKnownToAll(List<MetaNode> metas) {
     Optional<MetaNode> primary = metas.stream().filter(MetaNode::isPrimary).findFirst();
     return primary.isPresent()
         && metas.stream()

@@ -91,6 +91,13 @@ final class OneboxEndToEndTest {
   }
 
   @Test
+  @Order(0)
+  void meta1IsThePrimaryAtStartAsOnTheApiPage() {
+    assertThat(onebox.primaryMeta()).hasValue("meta1");
+    assertThat(onebox.backupMetaUrls()).containsExactly(onebox.metaUrls().get(1), onebox.metaUrls().get(2));
+  }
+
+  @Test
   @Order(1)
   void eachRoleListsExactlyItsEndpoints() {
     assertThat(helpPaths(onebox.metaUrls().get(0)))
