@@ -50,9 +50,13 @@ final class BuiltinEndpointsTest {
   }
 
   @Test
-  void helpPageIgnoresNothingButItsOwnRules() {
+  void helpVersionAndStartTimeIgnoreQueryParametersAsPegasusDoes() {
     assertThat(get(server, "//").status()).isEqualTo(200);
-    assertThat(get(server, "/?x=1").status()).isEqualTo(400);
+    assertThat(get(server, "/?x=1").status()).isEqualTo(200);
+    assertThat(get(server, "/version?nocache=123").body()).startsWith("{\"Version\"");
+    assertThat(get(server, "/recentStartTime?detail").status()).isEqualTo(200);
+    assertThat(get(server, "/perfCounter?name=x&nocache=1").status()).isEqualTo(400);
+    assertThat(get(server, "/version?a=1&a=2").status()).isEqualTo(400); // repeated: still a 400
   }
 
   @Test

@@ -14,6 +14,8 @@ import dev.pegasus.http.core.testing.ProviderJars;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,9 +207,77 @@ final class RequestHandlingTest {
             "POST /test/body HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 413 Payload Too Large\r\n");
     assertThat(response).contains("the request body is larger than the limit of 1024 bytes");
-    Response chunked = post(server, "/test/body", "x".repeat(1025));
-    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(post(server, "/test/body", "x".repeat(1025)).status()).isEqualTo(413);
     assertThat(post(server, "/test/body", "x".repeat(1024)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void chunkedBodiesAreReadAndLimitedToo() {
+    String small = raw(server, chunked("/test/body", "hello ", "world"));
+    assertThat(small).startsWith("HTTP/1.1 200 OK\r\n");
+    assertThat(small).endsWith("11:hello world");
+    String large = raw(server, chunked("/test/body", "x".repeat(800), "y".repeat(800), "z".repeat(800)));
+    assertThat(large).startsWith("HTTP/1.1 413 Payload Too Large\r\n");
+    assertThat(large).contains("larger than the limit of 1024 bytes");
+    assertThat(get(server, "/version").status()).isEqualTo(200);
+  }
+
+  private static String chunked(String path, String... chunks) {
+    StringBuilder out =
+        new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+            + "Connection: close\r\n\r\n");
+    for (String c : chunks) {
+      out.append(Integer.toHexString(c.length())).append("\r\n").append(c).append("\r\n");
+    }
+    return out.append("0\r\n\r\n").toString();
+  }
+
+  @Test
+  void aBodyThatStallsGets408() {
+    Path jar = jars.resolve("test-endpoints.jar");
+    try (PegasusHttpServer impatient =
+        PegasusHttpServer.builder()
+            .port(0)
+            .service(TestEndpointsProvider.Probe.class, new TestEndpointsProvider.Probe())
+            .configure(c -> c.requestParseTimeout(Duration.ofMillis(300)))
+            .providerClassLoader(ProviderJars.loaderWith(jar))
+            .build()
+            .start()) {
+      String response =
+          raw(impatient, "POST /test/body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npartial");
+      assertThat(response).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+      assertThat(response).contains("the request body did not arrive within 300 ms");
+    }
+  }
+
+  @Test
+  void aBodyOnAnEndpointThatReadsNoneIsIgnored() {
+    assertThat(post(server, "/test/echo?name=x", "y".repeat(1000)).status()).isEqualTo(200);
+    // announced but never sent: answered at once, nothing waits for it
+    String response =
+        raw(server, "POST /test/echo?name=x HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 200 OK\r\n");
+  }
+
+  @Test
+  void clientsThatNeverSendTheirBodyPinNoWorker() throws Exception {
+    List<java.net.Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 24; i++) { // more than the server's 16 worker threads
+        java.net.Socket s = new java.net.Socket("127.0.0.1", server.port());
+        s.getOutputStream().write(
+            "POST /test/body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+      // a blocking endpoint still answers while they wait
+      assertThat(get(server, "/test/echo?name=still-here").status()).isEqualTo(200);
+    } finally {
+      for (java.net.Socket s : stalled) {
+        s.close();
+      }
+    }
   }
 
   @Test

@@ -24,6 +24,7 @@ final class SymbolEndpoint implements HttpEndpoint {
       PprofSpecs.builder(
               "/pprof/symbol",
               "Gets num_symbols; POST '+'-separated hex addresses to resolve them to names.")
+          .acceptsBody()
           .build();
 
   private final PprofProfiler profiler;

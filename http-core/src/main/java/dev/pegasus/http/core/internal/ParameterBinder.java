@@ -19,7 +19,7 @@ public final class ParameterBinder {
   public static void bind(EndpointSpec spec, Map<String, String> params, HttpRequest.Builder request)
       throws EndpointException {
     for (String name : params.keySet()) {
-      if (spec.parameter(name).isEmpty()) {
+      if (spec.parameter(name).isEmpty() && !spec.ignoresUndeclaredParameters()) {
         throw EndpointException.badRequest(
             "unknown parameter \"" + name + "\" for " + spec.path()
                 + "; accepted: " + spec.acceptedParameterNames());

@@ -14,8 +14,6 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
@@ -93,12 +91,18 @@ public final class RequestDispatcher implements HttpHandler {
         exchange.setPersistent(false);
         throw tooLarge();
       }
-      if (spec.isNonBlocking() && !hasBody) {
-        run(exchange, route, request);
+      Routes.Route target = route;
+      String targetPath = path;
+      if (hasBody && spec.acceptsBody()) {
+        BodyReceiver.receive(
+            exchange,
+            config.maxBodyBytes(),
+            config.requestParseTimeout(),
+            body -> execute(exchange, target, request.body(body)),
+            error -> send(exchange, ErrorResponses.of(error, targetPath, spec.errorStyle())));
       } else {
-        Routes.Route blockingRoute = route;
-        String blockingPath = path;
-        exchange.dispatch(() -> runBlocking(exchange, blockingRoute, blockingPath, request, hasBody));
+        // A body nobody reads is left to Undertow, which drains it without a thread.
+        execute(exchange, target, request);
       }
     } catch (EndpointException e) {
       send(exchange, ErrorResponses.of(e, path, styleOf(route)));
@@ -107,22 +111,12 @@ public final class RequestDispatcher implements HttpHandler {
     }
   }
 
-  private void runBlocking(
-      HttpServerExchange exchange,
-      Routes.Route route,
-      String path,
-      HttpRequest.Builder request,
-      boolean hasBody) {
-    try {
-      exchange.startBlocking();
-      if (hasBody) {
-        request.body(readBody(exchange));
-      }
+  /** Runs the handler here when it never blocks, otherwise on a worker thread. */
+  private void execute(HttpServerExchange exchange, Routes.Route route, HttpRequest.Builder request) {
+    if (route.spec().isNonBlocking()) {
       run(exchange, route, request);
-    } catch (EndpointException e) {
-      send(exchange, ErrorResponses.of(e, path, route.spec().errorStyle()));
-    } catch (RuntimeException e) {
-      sendInternalError(exchange, path, route.spec().errorStyle(), e);
+    } else {
+      exchange.dispatch(() -> run(exchange, route, request));
     }
   }
 
@@ -210,25 +204,6 @@ public final class RequestDispatcher implements HttpHandler {
   private static boolean hasBody(HttpServerExchange exchange) {
     return exchange.getRequestContentLength() > 0
         || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-  }
-
-  private byte[] readBody(HttpServerExchange exchange) throws EndpointException {
-    int limit = config.maxBodyBytes();
-    try {
-      InputStream in = exchange.getInputStream();
-      byte[] body = in.readNBytes(limit);
-      if (in.read() >= 0) {
-        exchange.setPersistent(false);
-        throw tooLarge();
-      }
-      return body;
-    } catch (IOException e) {
-      exchange.setPersistent(false);
-      if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
-        throw tooLarge();
-      }
-      throw EndpointException.badRequest("could not read the request body: " + e.getMessage());
-    }
   }
 
   private EndpointException tooLarge() {

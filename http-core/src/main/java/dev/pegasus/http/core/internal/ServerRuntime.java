@@ -70,7 +70,8 @@ public final class ServerRuntime {
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, hardHeaderCap)
             .setServerOption(UndertowOptions.MAX_HEADERS, 1000)
             .setServerOption(UndertowOptions.MAX_PARAMETERS, config.maxRequestTargetBytes())
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.maxBodyBytes())
+            .setServerOption(
+                UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + BodyReceiver.UNDERTOW_SLACK)
             .setServerOption(
                 UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.requestParseTimeout().toMillis()))
             .setServerOption(

@@ -33,6 +33,8 @@ public final class EndpointSpec {
   private final Set<HttpMethod> methods;
   private final boolean sensitive;
   private final boolean nonBlocking;
+  private final boolean acceptsBody;
+  private final boolean ignoresUndeclaredParameters;
   private final ErrorStyle errorStyle;
 
   private EndpointSpec(Builder b) {
@@ -42,6 +44,8 @@ public final class EndpointSpec {
     this.methods = Sets.immutableEnumSet(b.methods);
     this.sensitive = b.sensitive;
     this.nonBlocking = b.nonBlocking;
+    this.acceptsBody = b.acceptsBody;
+    this.ignoresUndeclaredParameters = b.ignoresUndeclaredParameters;
     this.errorStyle = b.errorStyle;
   }
 
@@ -80,6 +84,19 @@ public final class EndpointSpec {
   /** True when the handler is cheap and never blocks, so it may run on an I/O thread. */
   public boolean isNonBlocking() {
     return nonBlocking;
+  }
+
+  /**
+   * True when the handler reads a request body; any other endpoint never waits for one (the
+   * framework does not read it, so a client that announces a body and sends none pins nothing).
+   */
+  public boolean acceptsBody() {
+    return acceptsBody;
+  }
+
+  /** True when undeclared query parameters are ignored instead of being a 400. */
+  public boolean ignoresUndeclaredParameters() {
+    return ignoresUndeclaredParameters;
   }
 
   public ErrorStyle errorStyle() {
@@ -127,6 +144,8 @@ public final class EndpointSpec {
     private final EnumSet<HttpMethod> methods = EnumSet.allOf(HttpMethod.class);
     private boolean sensitive;
     private boolean nonBlocking;
+    private boolean acceptsBody;
+    private boolean ignoresUndeclaredParameters;
     private ErrorStyle errorStyle = ErrorStyle.json();
 
     private Builder(String path) {
@@ -179,6 +198,25 @@ public final class EndpointSpec {
     /** Declares the handler cheap and non-blocking, so that it may run on an I/O thread. */
     public Builder nonBlocking() {
       this.nonBlocking = true;
+      return this;
+    }
+
+    /**
+     * Declares that the handler reads the request body (up to the server's limit); the framework
+     * receives it without holding a thread, within the request timeout, before the handler runs.
+     */
+    public Builder acceptsBody() {
+      this.acceptsBody = true;
+      return this;
+    }
+
+    /**
+     * Ignores undeclared query parameters instead of answering 400, for endpoints that Pegasus
+     * serves whatever the query (the help page, {@code /version}): monitoring probes add
+     * cache-busting parameters.
+     */
+    public Builder ignoresUndeclaredParameters() {
+      this.ignoresUndeclaredParameters = true;
       return this;
     }
 

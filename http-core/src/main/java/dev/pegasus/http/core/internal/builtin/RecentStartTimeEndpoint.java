@@ -21,6 +21,7 @@ public final class RecentStartTimeEndpoint implements HttpEndpoint {
       EndpointSpec.builder("/recentStartTime")
           .summary("Gets the server start time.")
           .nonBlocking()
+          .ignoresUndeclaredParameters()
           .build();
 
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

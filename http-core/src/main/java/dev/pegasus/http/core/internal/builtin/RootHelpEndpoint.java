@@ -22,7 +22,7 @@ import javax.inject.Inject;
 public final class RootHelpEndpoint implements HttpEndpoint {
 
   private static final EndpointSpec SPEC =
-      EndpointSpec.builder("/").summary("List all supported calls.").nonBlocking().build();
+      EndpointSpec.builder("/").summary("List all supported calls.").nonBlocking().ignoresUndeclaredParameters().build();
 
   private final Lazy<Routes> routes;
   private final String role;

@@ -19,7 +19,7 @@ import javax.inject.Inject;
 public final class VersionEndpoint implements HttpEndpoint {
 
   private static final EndpointSpec SPEC =
-      EndpointSpec.builder("/version").summary("Gets the server version.").nonBlocking().build();
+      EndpointSpec.builder("/version").summary("Gets the server version.").nonBlocking().ignoresUndeclaredParameters().build();
 
   private final byte[] body;
 
