@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Every counter of a registry read at one moment, sorted by name. Taking a snapshot resets the
- * VOLATILE_NUMBER and RATE counters, so the bulk read {@code /perfCounters} serves the latest
- * snapshot rather than reading live: every scraper sees the same numbers for one period.
+ * Every counter of a registry read at one moment, sorted by name; VOLATILE_NUMBER and RATE
+ * readings cover the time since the previous snapshot. The bulk read {@code /perfCounters} serves
+ * the latest snapshot rather than reading live, so every scraper sees the same numbers for one
+ * period.
  */
 public record CounterSnapshot(Instant takenAt, ImmutableList<CounterReading> readings) {
 

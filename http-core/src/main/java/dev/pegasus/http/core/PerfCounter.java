@@ -26,8 +26,16 @@ public abstract sealed class PerfCounter
 
   public abstract CounterType type();
 
-  /** Reads the counter with Pegasus's semantics: VOLATILE_NUMBER and RATE reset on read. */
+  /**
+   * Reads the counter live, with Pegasus's semantics: VOLATILE_NUMBER and RATE start again from
+   * zero for the next live read (the periodic snapshot keeps its own starting point).
+   */
   public abstract CounterReading read();
+
+  /** The reading for the periodic snapshot, which live reads do not disturb. */
+  CounterReading readForSnapshot() {
+    return read();
+  }
 
   final CounterReading valueReading(double value) {
     return new CounterReading(fullName, type(), description, value, 0, 0);

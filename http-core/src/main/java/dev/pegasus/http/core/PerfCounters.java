@@ -117,12 +117,15 @@ public final class PerfCounters {
     }
   }
 
-  /** Reads every counter (resetting VOLATILE_NUMBER and RATE) and keeps it as the latest snapshot. */
+  /**
+   * Reads every counter for the snapshot (VOLATILE_NUMBER and RATE since the previous snapshot,
+   * whatever live reads happened in between) and keeps it as the latest snapshot.
+   */
   public synchronized CounterSnapshot takeSnapshot() {
     List<PerfCounter> all = all();
     ImmutableList.Builder<CounterReading> readings = ImmutableList.builderWithExpectedSize(all.size());
     for (PerfCounter c : all) {
-      readings.add(c.read());
+      readings.add(c.readForSnapshot());
     }
     CounterSnapshot snapshot = new CounterSnapshot(clock.instant(), readings.build());
     latest = snapshot;

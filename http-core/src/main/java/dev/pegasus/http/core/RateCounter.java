@@ -6,7 +6,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A RATE counter: events per second since the previous read. As in Pegasus, a read within 0.1 s
- * of the previous one returns the previous rate instead of dividing by a tiny interval.
+ * of the previous one returns the previous rate instead of dividing by a tiny interval. Live reads
+ * ({@code /perfCounter}) and the periodic snapshot ({@code /perfCounters}, the Collector) each
+ * measure from their own previous read, so neither disturbs the other.
  */
 public final class RateCounter extends PerfCounter {
 
@@ -14,13 +16,36 @@ public final class RateCounter extends PerfCounter {
 
   private final LongAdder events = new LongAdder();
   private final LongSupplier nanoClock;
-  private long lastReadNanos;
-  private double lastRate;
+  private final Reader liveReads;
+  private final Reader snapshots;
+
+  /** One kind of reader's previous read. */
+  private static final class Reader {
+    private long lastEvents;
+    private long lastNanos;
+    private double lastRate;
+
+    Reader(long nanos) {
+      this.lastNanos = nanos;
+    }
+
+    synchronized double take(long eventsNow, long nanosNow) {
+      long elapsed = nanosNow - lastNanos;
+      if (elapsed > MIN_INTERVAL_NANOS) {
+        lastRate = (eventsNow - lastEvents) * 1e9 / elapsed;
+        lastEvents = eventsNow;
+        lastNanos = nanosNow;
+      }
+      return lastRate;
+    }
+  }
 
   RateCounter(String fullName, String description, LongSupplier nanoClock) {
     super(fullName, description);
     this.nanoClock = nanoClock;
-    this.lastReadNanos = nanoClock.getAsLong();
+    long now = nanoClock.getAsLong();
+    this.liveReads = new Reader(now);
+    this.snapshots = new Reader(now);
   }
 
   @Override
@@ -36,19 +61,18 @@ public final class RateCounter extends PerfCounter {
     events.add(count);
   }
 
-  /** Events per second since the previous read; restarts the measurement. */
-  public synchronized double takeRate() {
-    long now = nanoClock.getAsLong();
-    long elapsed = now - lastReadNanos;
-    if (elapsed > MIN_INTERVAL_NANOS) {
-      lastRate = events.sumThenReset() * 1e9 / elapsed;
-      lastReadNanos = now;
-    }
-    return lastRate;
+  /** Events per second since the previous live read; restarts the live measurement. */
+  public double takeRate() {
+    return liveReads.take(events.sum(), nanoClock.getAsLong());
   }
 
   @Override
   public CounterReading read() {
     return valueReading(takeRate());
+  }
+
+  @Override
+  CounterReading readForSnapshot() {
+    return valueReading(snapshots.take(events.sum(), nanoClock.getAsLong()));
   }
 }

@@ -33,6 +33,7 @@ public final class ServerConfig {
   private final int workerThreads;
   private final String adminToken;
   private final boolean sensitiveOpenToAll;
+  private final boolean trustLoopback;
   private final ImmutableList<String> disabledPaths;
   private final BuildInfo buildInfo;
   private final boolean accessLog;
@@ -53,6 +54,7 @@ public final class ServerConfig {
     this.workerThreads = b.workerThreads;
     this.adminToken = b.adminToken;
     this.sensitiveOpenToAll = b.sensitiveOpenToAll;
+    this.trustLoopback = b.trustLoopback;
     this.disabledPaths = ImmutableList.copyOf(b.disabledPaths);
     this.buildInfo = b.buildInfo == null ? BuildInfo.framework() : b.buildInfo;
     this.accessLog = b.accessLog;
@@ -80,6 +82,7 @@ public final class ServerConfig {
     b.workerThreads = workerThreads;
     b.adminToken = adminToken;
     b.sensitiveOpenToAll = sensitiveOpenToAll;
+    b.trustLoopback = trustLoopback;
     b.disabledPaths = disabledPaths;
     b.buildInfo = buildInfo;
     b.accessLog = accessLog;
@@ -150,6 +153,14 @@ public final class ServerConfig {
     return sensitiveOpenToAll;
   }
 
+  /**
+   * True (the default) when loopback clients may call sensitive endpoints without the token;
+   * false behind a proxy on the same host, which makes every client look like loopback.
+   */
+  public boolean trustLoopback() {
+    return trustLoopback;
+  }
+
   /** Path patterns of endpoints to disable ({@code *} matches any run of characters). */
   public ImmutableList<String> disabledPaths() {
     return disabledPaths;
@@ -181,6 +192,7 @@ public final class ServerConfig {
     private int workerThreads = 16;
     private String adminToken;
     private boolean sensitiveOpenToAll;
+    private boolean trustLoopback = true;
     private List<String> disabledPaths = List.of();
     private BuildInfo buildInfo;
     private boolean accessLog = true;
@@ -269,6 +281,12 @@ public final class ServerConfig {
     /** Serves sensitive endpoints to every client; only for trusted networks. */
     public Builder sensitiveOpenToAll(boolean open) {
       this.sensitiveOpenToAll = open;
+      return this;
+    }
+
+    /** Whether loopback clients may call sensitive endpoints without the token (true by default). */
+    public Builder trustLoopback(boolean trust) {
+      this.trustLoopback = trust;
       return this;
     }
 

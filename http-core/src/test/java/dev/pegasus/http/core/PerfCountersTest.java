@@ -106,6 +106,24 @@ final class PerfCountersTest {
   }
 
   @Test
+  void liveReadsAndSnapshotsDoNotTakeFromEachOther() {
+    VolatileNumberCounter v = counters.volatileNumber("replica", "s", "recent.read.cu@1.0", "");
+    RateCounter r = counters.rate("replica", "s", "get_qps@1.0", "");
+    v.add(10);
+    r.add(40);
+    nanos.addAndGet(TimeUnit.SECONDS.toNanos(4));
+    assertThat(v.read().value()).isEqualTo(10.0); // an operator's curl
+    assertThat(r.read().value()).isEqualTo(10.0);
+    CounterSnapshot s = counters.takeSnapshot(); // the collector's scrape still sees everything
+    assertThat(s.withPrefix("replica*s*recent").get(0).value()).isEqualTo(10.0);
+    assertThat(s.withPrefix("replica*s*get_qps").get(0).value()).isEqualTo(10.0);
+    v.add(5);
+    assertThat(counters.takeSnapshot().withPrefix("replica*s*recent").get(0).value()).isEqualTo(5.0);
+    assertThat(v.read().value()).isEqualTo(5.0);
+    assertThat(v.read().value()).isEqualTo(0.0);
+  }
+
+  @Test
   void removeForgetsACounter() {
     counters.number("a", "s", "n", "");
     assertThat(counters.remove("a*s*n")).isTrue();

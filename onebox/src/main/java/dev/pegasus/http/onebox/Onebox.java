@@ -151,7 +151,6 @@ public final class Onebox implements AutoCloseable {
         node.publish(parts.model.replicaSnapshot(node.address()));
       }
       parts.workload = new Workload(parts.model, parts.replicas);
-      parts.workload.tick(); // counters are non-zero before the collector's first round
       parts.collectorProfiler = PprofProfiler.start();
       parts.collector = startCollector(options, settings, parts.collectorProfiler, metaAddresses);
       parts.workload.start();
@@ -197,6 +196,8 @@ public final class Onebox implements AutoCloseable {
         CollectorConfig.builder()
             .metaServers(metaAddresses)
             .interval(options.collectorInterval())
+            // the collector reads the replicas' periodic snapshots: wait for the first one with traffic
+            .firstRoundDelay(options.counterPeriod().plusSeconds(1))
             .build();
     try {
       return CollectorServer.start(
@@ -382,8 +383,8 @@ public final class Onebox implements AutoCloseable {
     if (replica.isRunning()) {
       return replica.name() + " is already running";
     }
+    replica.start(ReplicaSnapshot.empty()); // bind first: if the port is gone, nothing changes
     model.nodeUp(replica.address());
-    replica.start(model.replicaSnapshot(replica.address()));
     publish();
     return replica.name() + " revived at " + replica.url() + " (" + unhealthySummary() + ")";
   }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Decides who may call a sensitive endpoint (profiles, the command line): loopback clients
- * always; other clients only with the admin token (as {@code Bearer} or as the Basic-auth
+ * (unless loopback is not trusted, behind a local proxy); other clients only with the admin token (as {@code Bearer} or as the Basic-auth
  * password) or when the server was explicitly opened. The remote address is the socket's peer:
  * forwarding headers are never trusted.
  */
@@ -20,10 +20,12 @@ public final class AccessPolicy {
 
   private final Optional<byte[]> adminToken;
   private final boolean openToAll;
+  private final boolean trustLoopback;
 
   public AccessPolicy(ServerConfig config) {
     this.adminToken = config.adminToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
     this.openToAll = config.sensitiveOpenToAll();
+    this.trustLoopback = config.trustLoopback();
   }
 
   /**
@@ -32,14 +34,16 @@ public final class AccessPolicy {
    */
   public void check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
       throws EndpointException {
-    if (!spec.isSensitive() || openToAll || remote.isLoopbackAddress()) {
+    if (!spec.isSensitive() || openToAll || (trustLoopback && remote.isLoopbackAddress())) {
       return;
     }
     if (adminToken.isEmpty()) {
       throw new EndpointException(
           403,
-          spec.path() + " is served to loopback clients only; configure an admin token to allow"
-              + " remote clients");
+          trustLoopback
+              ? spec.path() + " is served to loopback clients only; configure an admin token to"
+                  + " allow remote clients"
+              : spec.path() + " needs the admin token, and none is configured");
     }
     Optional<String> presented = authorization.flatMap(AccessPolicy::presentedToken);
     if (presented.isEmpty()) {

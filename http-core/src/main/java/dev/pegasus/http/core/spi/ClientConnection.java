@@ -2,7 +2,10 @@ package dev.pegasus.http.core.spi;
 
 /**
  * The client's side of a request in flight, for long-running handlers (a 30 s profile) that
- * should stop early when the client goes away.
+ * should stop early when the client goes away. A client that half-closes its sending side after
+ * the request ({@code shutdown(SHUT_WR)}, {@code nc -N}) cannot be told apart from one that went
+ * away, and is treated as gone; HTTP clients such as curl, browsers and the pprof tools keep the
+ * connection open until they have the response.
  */
 public interface ClientConnection {
 

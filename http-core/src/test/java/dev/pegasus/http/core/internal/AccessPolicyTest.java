@@ -83,6 +83,21 @@ final class AccessPolicyTest {
   }
 
   @Test
+  void behindALocalProxyLoopbackNeedsTheTokenToo() throws Exception {
+    AccessPolicy p = policy(ServerConfig.builder().adminToken(TOKEN).trustLoopback(false));
+    EndpointException e =
+        assertThrows(EndpointException.class, () -> p.check(SENSITIVE, address("127.0.0.1"), Optional.empty()));
+    assertThat(e.status()).isEqualTo(401);
+    p.check(SENSITIVE, address("127.0.0.1"), Optional.of("Bearer " + TOKEN));
+    EndpointException none =
+        assertThrows(
+            EndpointException.class,
+            () -> policy(ServerConfig.builder().trustLoopback(false)).check(SENSITIVE, address("127.0.0.1"), Optional.empty()));
+    assertThat(none.status()).isEqualTo(403);
+    assertThat(none.getMessage()).isEqualTo("/pprof/profile needs the admin token, and none is configured");
+  }
+
+  @Test
   void anOpenedServerAdmitsEveryone() throws Exception {
     policy(ServerConfig.builder().sensitiveOpenToAll(true)).check(SENSITIVE, address("10.1.2.3"), Optional.empty());
   }
