@@ -8,30 +8,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/app/duplication} (reference §2.12). */
 final class AppDuplicationEndpointTest {
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.unitTestCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
 
   @Test
   void bodyOfPegasusUnitTest() {
@@ -98,7 +83,7 @@ final class AppDuplicationEndpointTest {
 
   @Test
   void unavailableTableIs404() {
-    meta.state.update(
+    meta.state().update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.CREATING))).build();
@@ -108,7 +93,7 @@ final class AppDuplicationEndpointTest {
 
   @Test
   void disabledDuplicationIs404() {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .cluster(s.cluster().toBuilder().duplicationEnabled(false).build())
@@ -125,7 +110,7 @@ final class AppDuplicationEndpointTest {
   }
 
   private static void setDuplications(List<Duplication> dups) {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .table(s.table("test_meta_http").orElseThrow().withDuplications(dups))

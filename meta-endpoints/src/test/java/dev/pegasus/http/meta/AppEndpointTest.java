@@ -7,10 +7,8 @@ import static dev.pegasus.http.meta.MetaFixtures.q;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,26 +30,13 @@ final class AppEndpointTest {
               + "'total':{'node':'total','primary':'4','secondary':'4','total':'8'}},"
               + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4','write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n");
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.seedCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.seedCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
 
   @Test
   void generalBodyOfPegasusUnitTest() {
-    meta.state.set(MetaFixtures.unitTestCluster());
+    meta.state().set(MetaFixtures.unitTestCluster());
     Response r = meta.get("/meta/app?name=test_meta_http");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
@@ -79,7 +64,7 @@ final class AppEndpointTest {
 
   @Test
   void failedNodeShowsInReplicasNodesAndHealth() {
-    meta.state.update(s -> s.withNodeDown(R2));
+    meta.state().update(s -> s.withNodeDown(R2));
     Response r = meta.get("/meta/app?name=stat&detail");
     assertThat(r.body())
         .isEqualTo(
@@ -106,7 +91,7 @@ final class AppEndpointTest {
             List.of(
                 PartitionConfig.of(0, 1, ten, List.of(nine), 2),
                 PartitionConfig.of(1, 1, ten, List.of(nine), 2)));
-    meta.state.update(s -> s.toBuilder().table(t).build());
+    meta.state().update(s -> s.toBuilder().table(t).build());
     String body = meta.get("/meta/app?name=ordered&detail").body();
     assertThat(body)
         .contains(
@@ -120,7 +105,7 @@ final class AppEndpointTest {
   @Test
   void tableWithoutPartitionsHasEmptySections() {
     Table empty = Table.of(AppInfo.builder(9, "empty").partitionCount(0).build(), List.of());
-    meta.state.update(s -> s.toBuilder().table(empty).build());
+    meta.state().update(s -> s.toBuilder().table(empty).build());
     assertThat(meta.get("/meta/app?name=empty&detail").body())
         .isEqualTo(
             q(
@@ -131,7 +116,7 @@ final class AppEndpointTest {
 
   @Test
   void secondariesListEveryNodeWithoutSpaces() {
-    meta.state.set(MetaFixtures.unitTestCluster());
+    meta.state().set(MetaFixtures.unitTestCluster());
     assertThat(meta.get("/meta/app?name=test_meta_http&detail").body())
         .contains(
             q(
@@ -148,7 +133,7 @@ final class AppEndpointTest {
   void droppedTableIs404() {
     Table gone = MetaFixtures.alternating(5, "gone", 2);
     Table dropped = gone.withApp(gone.app().withStatus(AppStatus.DROPPED));
-    meta.state.update(s -> s.toBuilder().table(dropped).build());
+    meta.state().update(s -> s.toBuilder().table(dropped).build());
     assertError(meta.get("/meta/app?name=gone"), 404, "Not Found", "table not found: \"gone\"");
   }
 
@@ -190,7 +175,7 @@ final class AppEndpointTest {
   }
 
   private static void setStatOf(AppStatus status) {
-    meta.state.update(
+    meta.state().update(
         s -> {
           Table stat = s.table("stat").orElseThrow();
           return s.toBuilder().table(stat.withApp(stat.app().withStatus(status))).build();

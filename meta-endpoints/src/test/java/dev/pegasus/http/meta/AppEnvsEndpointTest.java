@@ -5,30 +5,15 @@ import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/app_envs} (reference §2.10). */
 final class AppEnvsEndpointTest {
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.unitTestCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
 
   @Test
   void envsBodyOfPegasusUnitTest() {
@@ -62,7 +47,7 @@ final class AppEnvsEndpointTest {
 
   @Test
   void tableBeingDroppedIs409() {
-    meta.state.update(
+    meta.state().update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.DROPPING))).build();
@@ -80,7 +65,7 @@ final class AppEnvsEndpointTest {
   }
 
   private static void setEnvs(Map<String, String> envs) {
-    meta.state.update(
+    meta.state().update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().toBuilder().envs(envs).build())).build();

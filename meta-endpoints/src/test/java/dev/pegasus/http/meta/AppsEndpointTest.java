@@ -7,10 +7,8 @@ import static dev.pegasus.http.meta.MetaFixtures.q;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/apps} (reference §2.7). */
 final class AppsEndpointTest {
@@ -23,26 +21,13 @@ final class AppsEndpointTest {
               + "'2':{'app_id':'2','status':'AVAILABLE','app_name':'temp','app_type':'pegasus','partition_count':'8','replica_count':'3','is_stateful':'true','create_time':'2019-08-15"
               + " 12:34:15.000','drop_time':'-','drop_expire':'-','envs_count':'0'}}");
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.seedCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.seedCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
 
   @Test
   void emptyClusterBody() {
-    meta.state.set(MetaSnapshot.empty());
+    meta.state().set(MetaSnapshot.empty());
     String expected = q("{'general_info':{},'summary':{'total_app_count':'0'}}\n");
     assertThat(meta.get("/meta/apps").body()).isEqualTo(expected);
     assertThat(meta.get("/meta/apps?detail").body()).isEqualTo(expected);
@@ -83,14 +68,14 @@ final class AppsEndpointTest {
         id++;
       }
     }
-    meta.state.set(b.build());
+    meta.state().set(b.build());
     assertThat(meta.get("/meta/apps").body())
         .isEqualTo("{" + SEED_GENERAL_INFO + q(",'summary':{'total_app_count':'2'}}\n"));
   }
 
   @Test
   void healthCountsOfAMixedCluster() {
-    meta.state.set(
+    meta.state().set(
         MetaFixtures.seedCluster().toBuilder()
             .node(NodeState.alive(MetaFixtures.R3))
             .table(MetaFixtures.healthy(3, "good", 3))
@@ -111,7 +96,7 @@ final class AppsEndpointTest {
 
   @Test
   void fullyHealthyTablesAreCounted() {
-    meta.state.set(
+    meta.state().set(
         MetaSnapshot.builder()
             .table(MetaFixtures.healthy(1, "a", 4))
             .table(MetaFixtures.healthy(2, "b", 2))
@@ -133,7 +118,7 @@ final class AppsEndpointTest {
             .envs(Map.of("a", "1", "b", "2"))
             .build();
     Table t = Table.of(custom, List.of(PartitionConfig.of(0, 1, MetaFixtures.R1, List.of(), 5)));
-    meta.state.set(
+    meta.state().set(
         MetaSnapshot.builder().table(t).table(MetaFixtures.alternating(1, "stat", 4)).build());
     assertThat(meta.get("/meta/apps").body())
         .isEqualTo(

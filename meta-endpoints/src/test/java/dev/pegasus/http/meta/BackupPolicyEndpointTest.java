@@ -7,10 +7,8 @@ import static dev.pegasus.http.meta.MetaFixtures.q;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.time.LocalTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/backup_policy} (reference §2.11). */
 final class BackupPolicyEndpointTest {
@@ -21,35 +19,22 @@ final class BackupPolicyEndpointTest {
               + "'app_ids':'[2]','start_time':'12:00','status':'enabled','backup_history_count':'1'}");
   static final String TEST2 = TEST1.replace("TEST1", "TEST2");
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.unitTestCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
 
   /** Pegasus's {@code meta_backup_test_base.get_backup_policy}, step by step. */
   @Test
   void sequenceOfPegasusUnitTest() {
     assertThat(meta.get("/meta/backup_policy").body()).isEqualTo("{}\n");
 
-    meta.state.update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST1")).build());
+    meta.state().update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST1")).build());
     Response r = meta.get("/meta/backup_policy?name=TEST1");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body()).isEqualTo("{" + TEST1 + "}\n");
 
-    meta.state.update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST2")).build());
+    meta.state().update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST2")).build());
     assertThat(meta.get("/meta/backup_policy?name=TEST2").body()).isEqualTo("{" + TEST2 + "}\n");
     assertThat(meta.get("/meta/backup_policy").body()).isEqualTo("{" + TEST1 + "," + TEST2 + "}\n");
     assertThat(meta.get("/meta/backup_policy?name=TEST3").body()).isEqualTo("{}\n");
@@ -58,7 +43,7 @@ final class BackupPolicyEndpointTest {
 
   @Test
   void policiesAreInNameOrderWithEveryColumnFormatted() {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .backupPolicy(
@@ -90,7 +75,7 @@ final class BackupPolicyEndpointTest {
 
   @Test
   void coldBackupDisabledIs404() {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .backupPolicy(MetaFixtures.testPolicy("TEST1"))

@@ -8,30 +8,15 @@ import static dev.pegasus.http.meta.MetaFixtures.q;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/cluster} (reference §2.9). */
 final class ClusterEndpointTest {
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.seedCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.seedCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
 
   @Test
   void referenceExample() {
@@ -45,7 +30,7 @@ final class ClusterEndpointTest {
 
   @Test
   void factsArePrintedThePegasusWay() {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .cluster(
@@ -67,7 +52,7 @@ final class ClusterEndpointTest {
 
   @Test
   void balancerWithoutCountsIsUnknown() {
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .cluster(
@@ -79,7 +64,7 @@ final class ClusterEndpointTest {
   @Test
   void unbalancedClusterHasPopulationDeviations() {
     // primaries 7, 7, 1 and totals 15, 15, 3 over three alive nodes
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .node(NodeState.alive(R3))
@@ -101,7 +86,7 @@ final class ClusterEndpointTest {
                 PartitionConfig.of(1, 1, R2, List.of(R1), 3),
                 PartitionConfig.of(2, 1, R2, List.of(R3), 3),
                 PartitionConfig.of(3, 1, R2, List.of(), 3)));
-    meta.state.set(
+    meta.state().set(
         MetaSnapshot.builder()
             .node(NodeState.alive(R1))
             .node(NodeState.alive(R2))

@@ -8,30 +8,15 @@ import static dev.pegasus.http.meta.MetaFixtures.q;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /meta/nodes} (reference §2.8). */
 final class NodesEndpointTest {
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.seedCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    meta.state.set(MetaFixtures.seedCluster());
-  }
+  @RegisterExtension
+  static final MetaServerExtension meta =
+      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
 
   @Test
   void seedExampleWithDetail() {
@@ -59,7 +44,7 @@ final class NodesEndpointTest {
 
   @Test
   void emptyNodeSet() {
-    meta.state.set(MetaSnapshot.empty());
+    meta.state().set(MetaSnapshot.empty());
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
             q(
@@ -68,7 +53,7 @@ final class NodesEndpointTest {
 
   @Test
   void killedNodeIsUnaliveAndHoldsNothing() {
-    meta.state.update(s -> s.toBuilder().node(NodeState.alive(R3)).build().withNodeDown(R2));
+    meta.state().update(s -> s.toBuilder().node(NodeState.alive(R3)).build().withNodeDown(R2));
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
             q(
@@ -89,7 +74,7 @@ final class NodesEndpointTest {
         Table.of(
             AppInfo.builder(4, "odd").partitionCount(1).build(),
             List.of(PartitionConfig.of(0, 1, stranger, List.of(R1), 3)));
-    meta.state.update(
+    meta.state().update(
         s ->
             s.toBuilder()
                 .table(dropping.withApp(dropping.app().withStatus(AppStatus.DROPPING)))
@@ -106,7 +91,7 @@ final class NodesEndpointTest {
 
   @Test
   void addressesAreOrderedNumerically() {
-    meta.state.set(
+    meta.state().set(
         MetaSnapshot.builder()
             .node(NodeState.alive(HostPort.parse("10.0.0.10:1")))
             .node(NodeState.unalive(HostPort.parse("10.0.0.9:2")))
