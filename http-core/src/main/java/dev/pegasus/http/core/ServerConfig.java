@@ -37,6 +37,8 @@ public final class ServerConfig {
   private final ImmutableList<String> disabledPaths;
   private final BuildInfo buildInfo;
   private final boolean accessLog;
+  private final int maxConnections;
+  private final int maxConnectionsPerClient;
 
   private ServerConfig(Builder b) {
     this.role = b.role;
@@ -58,6 +60,8 @@ public final class ServerConfig {
     this.disabledPaths = ImmutableList.copyOf(b.disabledPaths);
     this.buildInfo = b.buildInfo == null ? BuildInfo.framework() : b.buildInfo;
     this.accessLog = b.accessLog;
+    this.maxConnections = b.maxConnections;
+    this.maxConnectionsPerClient = b.maxConnectionsPerClient;
   }
 
   public static Builder builder() {
@@ -86,6 +90,8 @@ public final class ServerConfig {
     b.disabledPaths = disabledPaths;
     b.buildInfo = buildInfo;
     b.accessLog = accessLog;
+    b.maxConnections = maxConnections;
+    b.maxConnectionsPerClient = maxConnectionsPerClient;
     return b;
   }
 
@@ -175,6 +181,20 @@ public final class ServerConfig {
     return accessLog;
   }
 
+  /**
+   * The most connections this server keeps open at once (1,024 by default); one more is answered
+   * {@code 503} and closed. Each takes one file descriptor, so a process needs a descriptor limit
+   * above the sum over its servers (see the README's descriptor budget).
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** The most connections one client address may hold open at once; 0 (the default) for no limit. */
+  public int maxConnectionsPerClient() {
+    return maxConnectionsPerClient;
+  }
+
   /** Builds a {@link ServerConfig}. */
   public static final class Builder {
     private String role = "server";
@@ -196,6 +216,8 @@ public final class ServerConfig {
     private List<String> disabledPaths = List.of();
     private BuildInfo buildInfo;
     private boolean accessLog = true;
+    private int maxConnections = 1024;
+    private int maxConnectionsPerClient;
 
     private Builder() {}
 
@@ -271,10 +293,38 @@ public final class ServerConfig {
       return this;
     }
 
-    /** Admits any client that presents this token to sensitive endpoints; null for none. */
+    /**
+     * Admits any client that presents this token to sensitive endpoints; null for none. A token
+     * has at least 16 characters that are not blank, no control characters, and no blank at
+     * either end (a header value loses those, so such a token could never be presented). The
+     * message of a refusal never quotes the token.
+     */
     public Builder adminToken(String token) {
-      checkArgument(token == null || token.length() >= 16, "an admin token needs at least 16 characters");
+      if (token != null) {
+        checkArgument(
+            token.chars().noneMatch(c -> Character.isISOControl(c)),
+            "an admin token may not contain control characters (is there a line break in its file?)");
+        checkArgument(
+            token.strip().equals(token), "an admin token may not start or end with whitespace");
+        checkArgument(
+            token.chars().filter(c -> !Character.isWhitespace(c)).count() >= 16,
+            "an admin token needs at least 16 non-blank characters");
+      }
       this.adminToken = token;
+      return this;
+    }
+
+    /** See {@link ServerConfig#maxConnections()}. */
+    public Builder maxConnections(int connections) {
+      checkArgument(connections >= 1, "maxConnections must be >= 1: %s", connections);
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /** See {@link ServerConfig#maxConnectionsPerClient()}; 0 for no limit. */
+    public Builder maxConnectionsPerClient(int connections) {
+      checkArgument(connections >= 0, "maxConnectionsPerClient must be >= 0: %s", connections);
+      this.maxConnectionsPerClient = connections;
       return this;
     }
 

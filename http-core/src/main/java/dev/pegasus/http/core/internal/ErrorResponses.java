@@ -45,7 +45,7 @@ public final class ErrorResponses {
     out.append("{\"status\":").append(status).append(",\"error\":");
     JsonText.appendQuoted(out, HttpStatusText.of(status)).append(",\"message\":");
     JsonText.appendQuoted(out, message).append(",\"path\":");
-    JsonText.appendQuoted(out, path).append("}\n");
+    JsonText.appendQuoted(out, ErrorText.path(path)).append("}\n");
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

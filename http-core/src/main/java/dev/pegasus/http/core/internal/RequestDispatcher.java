@@ -14,7 +14,10 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.Protocols;
+import io.undertow.server.protocol.http.HttpContinue;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,8 +42,12 @@ public final class RequestDispatcher implements HttpHandler {
   private final AccessPolicy accessPolicy;
   private final ServerConfig config;
 
+  private final ConnectionLimiter connectionLimiter;
+
   @Inject
-  public RequestDispatcher(Routes routes, AccessPolicy accessPolicy, ServerConfig config) {
+  public RequestDispatcher(
+      Routes routes, AccessPolicy accessPolicy, ServerConfig config, ConnectionLimiter limiter) {
+    this.connectionLimiter = limiter;
     this.routes = routes;
     this.accessPolicy = accessPolicy;
     this.config = config;
@@ -66,18 +73,23 @@ public final class RequestDispatcher implements HttpHandler {
     String path = exchange.getRequestPath();
     Routes.Route route = null;
     try {
+      EndpointException refusal = connectionLimiter.refusalFor(exchange.getSourceAddress());
+      if (refusal != null) {
+        exchange.setPersistent(false);
+        throw refusal;
+      }
+      checkProtocol(exchange);
       checkSizeLimits(exchange);
+      RequestFraming.Kind framing = framingOf(exchange);
       path = RequestPath.normalise(exchange.getRequestPath());
       route = routes.find(path);
       if (route == null) {
-        throw EndpointException.notFound("service not found for \"" + path.substring(1) + "\"");
+        throw EndpointException.notFound(
+            "service not found for \"" + ErrorText.path(path.substring(1)) + "\"");
       }
       EndpointSpec spec = route.spec();
       HttpMethod method = methodOf(exchange, spec);
-      accessPolicy.check(
-          spec,
-          exchange.getSourceAddress().getAddress(),
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+      accessPolicy.check(spec, exchange.getSourceAddress().getAddress(), authorization(exchange));
       HttpRequest.Builder request =
           HttpRequest.builder(method, path)
               .rawQuery(exchange.getQueryString())
@@ -86,29 +98,82 @@ public final class RequestDispatcher implements HttpHandler {
       ParameterBinder.bind(spec, QueryParser.parse(exchange.getQueryString()), request);
       HeaderMap requestHeaders = exchange.getRequestHeaders();
       request.headerSource(requestHeaders::getFirst);
-      boolean hasBody = hasBody(exchange);
-      if (hasBody && exchange.getRequestContentLength() > config.maxBodyBytes()) {
-        exchange.setPersistent(false);
+      if (framing == RequestFraming.Kind.NONE) {
+        execute(exchange, route, request);
+        return;
+      }
+      if (exchange.getRequestContentLength() > config.maxBodyBytes()) {
         throw tooLarge();
       }
       Routes.Route target = route;
       String targetPath = path;
-      if (hasBody && spec.acceptsBody()) {
-        BodyReceiver.receive(
-            exchange,
-            config.maxBodyBytes(),
-            config.requestParseTimeout(),
-            body -> execute(exchange, target, request.body(body)),
-            error -> send(exchange, ErrorResponses.of(error, targetPath, spec.errorStyle())));
-      } else {
-        // A body nobody reads is left to Undertow, which drains it without a thread.
+      if (!spec.acceptsBody() && HttpContinue.requiresContinueResponse(exchange)) {
+        // The client waits for our word before sending a body nobody would read: answer at once,
+        // without 100 Continue, and close so that a body sent anyway is never taken for a request.
+        exchange.setPersistent(false);
         execute(exchange, target, request);
+        return;
       }
+      // Bodies the endpoint does not read are received and dropped under the same deadline.
+      BodyReceiver.receive(
+          exchange,
+          framing,
+          spec.acceptsBody(),
+          config.maxBodyBytes(),
+          config.requestParseTimeout(),
+          body -> execute(exchange, target, spec.acceptsBody() ? request.body(body) : request),
+          error -> send(exchange, ErrorResponses.of(error, targetPath, spec.errorStyle())));
     } catch (EndpointException e) {
       send(exchange, ErrorResponses.of(e, path, styleOf(route)));
     } catch (RuntimeException e) {
       sendInternalError(exchange, path, styleOf(route), e);
     }
+  }
+
+  /** HTTP/1.0 and 1.1 only; Undertow parses any {@code HTTP/x.y} and would serve it as 1.1. */
+  private static void checkProtocol(HttpServerExchange exchange) throws EndpointException {
+    HttpString protocol = exchange.getProtocol();
+    if (!protocol.equals(Protocols.HTTP_1_1) && !protocol.equals(Protocols.HTTP_1_0)) {
+      exchange.setPersistent(false);
+      exchange.setProtocol(Protocols.HTTP_1_1);
+      throw new EndpointException(
+          505, "HTTP version " + ErrorText.bounded(protocol.toString(), 16)
+              + " is not supported; use HTTP/1.1 or HTTP/1.0");
+    }
+  }
+
+  private static RequestFraming.Kind framingOf(HttpServerExchange exchange) throws EndpointException {
+    HeaderMap headers = exchange.getRequestHeaders();
+    HeaderValues te = headers.get(Headers.TRANSFER_ENCODING);
+    HeaderValues cl = headers.get(Headers.CONTENT_LENGTH);
+    String expect = headers.getFirst(Headers.EXPECT);
+    try {
+      if (expect != null
+          && (headers.count(Headers.EXPECT) > 1 || !expect.equalsIgnoreCase(HttpContinue.CONTINUE))) {
+        throw new EndpointException(
+            417, "unsupported expectation \"" + ErrorText.bounded(expect, 64)
+                + "\"; only 100-continue is supported");
+      }
+      if (te == null && cl == null) {
+        return RequestFraming.Kind.NONE;
+      }
+      return RequestFraming.of(te == null ? List.of() : te, cl == null ? List.of() : cl);
+    } catch (EndpointException e) {
+      exchange.setPersistent(false);
+      throw e;
+    }
+  }
+
+  /** The one Authorization header; two are ambiguous (which one would a proxy have checked?). */
+  private static Optional<String> authorization(HttpServerExchange exchange) throws EndpointException {
+    HeaderValues values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+    if (values == null) {
+      return Optional.empty();
+    }
+    if (values.size() > 1) {
+      throw EndpointException.badRequest("the request carries more than one Authorization header");
+    }
+    return Optional.of(values.getFirst());
   }
 
   /** Runs the handler here when it never blocks, otherwise on a worker thread. */
@@ -201,11 +266,6 @@ public final class RequestDispatcher implements HttpHandler {
     return method;
   }
 
-  private static boolean hasBody(HttpServerExchange exchange) {
-    return exchange.getRequestContentLength() > 0
-        || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-  }
-
   private EndpointException tooLarge() {
     return new EndpointException(
         413, "the request body is larger than the limit of " + config.maxBodyBytes() + " bytes");
@@ -219,6 +279,10 @@ public final class RequestDispatcher implements HttpHandler {
     if (exchange.isResponseStarted() || !exchange.getConnection().isOpen()) {
       log.debug("client of {} went away before the response", exchange.getRequestPath());
       return;
+    }
+    if (!exchange.isRequestComplete()) {
+      // A body nobody read: closing after the response is the only way not to wait for it.
+      exchange.setPersistent(false);
     }
     exchange.setStatusCode(response.status());
     exchange.setReasonPhrase(HttpStatusText.of(response.status()));

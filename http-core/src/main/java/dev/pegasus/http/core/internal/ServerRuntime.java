@@ -8,7 +8,11 @@ import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +21,14 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
 /**
  * Starts and stops one server: the Undertow listener around the {@link RequestDispatcher}, and
@@ -36,7 +47,16 @@ public final class ServerRuntime {
   private final PerfCounters counters;
   private final ServerStartTime startTime;
   private final Routes routes;
-  private Undertow undertow;
+  /** Buffers as Undertow sizes them for a JVM with more than 128 MiB. */
+  private static final int BUFFER_BYTES = 16 * 1024 - 20;
+
+  /** Connections beyond the cap that are accepted to be refused before XNIO stops accepting. */
+  private static final int REFUSAL_HEADROOM = 64;
+
+  private AcceptingChannel<StreamConnection> server;
+  private XnioWorker worker;
+  private DefaultByteBufferPool buffers;
+  private final ConnectionLimiter limiter;
   private GracefulShutdownHandler shutdownHandler;
   private ScheduledExecutorService counterTimer;
   private InetSocketAddress boundAddress;
@@ -47,7 +67,9 @@ public final class ServerRuntime {
       RequestDispatcher dispatcher,
       PerfCounters counters,
       ServerStartTime startTime,
-      Routes routes) {
+      Routes routes,
+      ConnectionLimiter limiter) {
+    this.limiter = limiter;
     this.config = config;
     this.dispatcher = dispatcher;
     this.counters = counters;
@@ -57,32 +79,73 @@ public final class ServerRuntime {
 
   /** Binds the listener and starts serving; fails if the port is taken. */
   public synchronized void start() {
-    checkState(undertow == null, "already started");
+    checkState(server == null, "already started");
     shutdownHandler = new GracefulShutdownHandler(dispatcher);
     int hardHeaderCap =
         config.maxRequestTargetBytes() + config.maxHeaderBytes() + HEADER_HARD_CAP_SLACK;
-    Undertow server =
-        Undertow.builder()
-            .addHttpListener(config.port(), config.host())
-            .setIoThreads(config.ioThreads())
-            .setWorkerThreads(config.workerThreads())
-            .setServerOption(UndertowOptions.DECODE_URL, false)
-            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, hardHeaderCap)
-            .setServerOption(UndertowOptions.MAX_HEADERS, 1000)
-            .setServerOption(UndertowOptions.MAX_PARAMETERS, config.maxRequestTargetBytes())
-            .setServerOption(
-                UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + BodyReceiver.UNDERTOW_SLACK)
-            .setServerOption(
-                UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.requestParseTimeout().toMillis()))
-            .setServerOption(
-                UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.noRequestTimeout().toMillis()))
-            .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(config.idleTimeout().toMillis()))
-            .setSocketOption(Options.REUSE_ADDRESSES, true)
-            .setHandler(shutdownHandler)
-            .build();
-    server.start();
-    undertow = server;
-    boundAddress = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    OptionMap undertowOptions =
+        OptionMap.builder()
+            .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+            .set(UndertowOptions.DECODE_URL, false)
+            .set(UndertowOptions.MAX_HEADER_SIZE, hardHeaderCap)
+            .set(UndertowOptions.MAX_HEADERS, 1000)
+            .set(UndertowOptions.MAX_PARAMETERS, config.maxRequestTargetBytes())
+            .set(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() + BodyReceiver.UNDERTOW_SLACK)
+            .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(config.requestParseTimeout().toMillis()))
+            .set(UndertowOptions.NO_REQUEST_TIMEOUT, millis(config.noRequestTimeout().toMillis()))
+            .set(UndertowOptions.IDLE_TIMEOUT, millis(config.idleTimeout().toMillis()))
+            .getMap();
+    // Built by hand instead of with Undertow.builder(), which offers no hook between accept and
+    // the HTTP listener: the connection cap needs one (ConnectionLimiter).
+    XnioWorker newWorker;
+    try {
+      newWorker =
+          Xnio.getInstance(Undertow.class.getClassLoader())
+              .createWorker(
+                  OptionMap.builder()
+                      .set(Options.WORKER_NAME, "pegasus-http-" + config.role())
+                      .set(Options.WORKER_IO_THREADS, config.ioThreads())
+                      .set(Options.WORKER_TASK_CORE_THREADS, config.workerThreads())
+                      .set(Options.WORKER_TASK_MAX_THREADS, config.workerThreads())
+                      .set(Options.TCP_NODELAY, true)
+                      .set(Options.CORK, true)
+                      .getMap());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the I/O threads of " + config.role(), e);
+    }
+    DefaultByteBufferPool newBuffers = new DefaultByteBufferPool(true, BUFFER_BYTES, -1, 4);
+    HttpOpenListener http = new HttpOpenListener(newBuffers, undertowOptions);
+    http.setRootHandler(shutdownHandler);
+    OptionMap socketOptions =
+        OptionMap.builder()
+            .set(Options.WORKER_IO_THREADS, newWorker.getIoThreadCount())
+            .set(Options.TCP_NODELAY, true)
+            .set(Options.REUSE_ADDRESSES, true)
+            .set(Options.BALANCING_TOKENS, 1)
+            .set(Options.BALANCING_CONNECTIONS, 2)
+            .set(Options.BACKLOG, 1000)
+            // XNIO's own stop: above this it stops accepting (clients wait in the backlog) instead
+            // of accepting connections only to refuse them, bounding the descriptors refusals take.
+            .set(Options.CONNECTION_HIGH_WATER, config.maxConnections() + REFUSAL_HEADROOM)
+            .set(Options.CONNECTION_LOW_WATER, config.maxConnections() + REFUSAL_HEADROOM / 2)
+            .getMap();
+    AcceptingChannel<StreamConnection> channel;
+    InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+    try {
+      channel =
+          newWorker.createStreamConnectionServer(
+              address, ChannelListeners.openListenerAdapter(limiter.around(http)), socketOptions);
+    } catch (IOException e) {
+      newWorker.shutdownNow();
+      newBuffers.close();
+      throw new UncheckedIOException(
+          "could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    channel.resumeAccepts();
+    worker = newWorker;
+    buffers = newBuffers;
+    server = channel;
+    boundAddress = channel.getLocalAddress(InetSocketAddress.class);
     startTime.markStarted();
     counters.computePercentiles();
     counters.takeSnapshot();
@@ -127,7 +190,7 @@ public final class ServerRuntime {
    * closes the listener and the counter timer. Safe to call twice.
    */
   public synchronized void stop() {
-    if (undertow == null) {
+    if (server == null) {
       return;
     }
     shutdownHandler.shutdown();
@@ -138,14 +201,26 @@ public final class ServerRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    undertow.stop();
+    IoUtils.safeClose(server);
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    buffers.close();
     counterTimer.shutdownNow();
-    undertow = null;
+    server = null;
     log.info("[{}] stopped", config.role());
   }
 
+  /** Connections open now (for tests and the load script). */
+  public int openConnections() {
+    return limiter.open();
+  }
+
   public synchronized boolean isRunning() {
-    return undertow != null;
+    return server != null;
   }
 
   private static int millis(long ms) {
