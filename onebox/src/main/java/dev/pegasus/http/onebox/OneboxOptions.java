@@ -5,6 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.pegasus.http.core.AdminTokens;
+import dev.pegasus.http.core.ServerConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +58,9 @@ public record OneboxOptions(
         --counter-period <s>        seconds between counter snapshots on every server (10)
         --ephemeral                 every port 0: free ports chosen by the system
         --access-log                log one line per HTTP request
-        --admin-token <token>       token that admits remote clients to /pprof/* (16+ chars)
+        --admin-token <token>       token that admits remote clients to /pprof/* (16+ chars);
+                                    shown by ps and /pprof/cmdline (redacted): prefer
+        --admin-token-file <path>   the token read from a file (or set PEGASUS_HTTP_ADMIN_TOKEN)
         --no-console                do not read commands from standard input
         --help                      this text
 
@@ -179,11 +184,8 @@ public record OneboxOptions(
                 ? Duration.ofSeconds(positive("--counter-period", flags.get("--counter-period")))
                 : d.counterPeriod(),
             flags.containsKey("--access-log"),
-            Optional.ofNullable(flags.get("--admin-token")),
+            adminToken(flags),
             !flags.containsKey("--no-console"));
-    if (flags.containsKey("--admin-token")) {
-      checkArgument(flags.get("--admin-token").length() >= 16, "--admin-token needs at least 16 characters");
-    }
     return flags.containsKey("--ephemeral") ? parsed.withEphemeralPorts() : parsed;
   }
 
@@ -196,7 +198,22 @@ public record OneboxOptions(
       List.of(
           "--host", "--zookeeper", "--zk-port", "--zk-root", "--meta-ports", "--replica-ports",
           "--replica-servers", "--collector-port", "--tables", "--replication",
-          "--collector-interval", "--counter-period", "--admin-token");
+          "--collector-interval", "--counter-period", "--admin-token", "--admin-token-file");
+
+  /** From the flag, the file, or the environment, in that order; checked as the servers will. */
+  private static Optional<String> adminToken(Map<String, String> flags) {
+    checkArgument(
+        !(flags.containsKey("--admin-token") && flags.containsKey("--admin-token-file")),
+        "give --admin-token or --admin-token-file, not both");
+    Optional<String> token =
+        flags.containsKey("--admin-token")
+            ? Optional.of(flags.get("--admin-token"))
+            : flags.containsKey("--admin-token-file")
+                ? Optional.of(AdminTokens.fromFile(Path.of(flags.get("--admin-token-file"))))
+                : AdminTokens.fromEnvironment(AdminTokens.ENVIRONMENT_VARIABLE);
+    token.ifPresent(ServerConfig.builder()::adminToken);
+    return token;
+  }
 
   private static boolean isSwitch(String flag) {
     return flag.equals("--ephemeral") || flag.equals("--access-log") || flag.equals("--no-console")

@@ -60,7 +60,21 @@ final class OneboxOptionsTest {
     assertMessage("--replication 4 needs at least that many replica servers (there are 3)", "--replication", "4");
     assertMessage("--zk-port: \"x\" is not a number", "--zk-port", "x");
     assertMessage("unexpected argument \"oops\" (see --help)", "oops");
-    assertMessage("--admin-token needs at least 16 characters", "--admin-token", "short");
+    assertMessage("an admin token needs at least 16 non-blank characters", "--admin-token", "short");
+    assertMessage(
+        "an admin token needs at least 16 non-blank characters", "--admin-token", "a" + " ".repeat(20) + "b");
+  }
+
+  @Test
+  void theTokenCanComeFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file =
+        java.nio.file.Files.writeString(dir.resolve("token"), "from-a-file-0123456789\n");
+    assertThat(OneboxOptions.parse("--admin-token-file", file.toString()).adminToken())
+        .hasValue("from-a-file-0123456789");
+    assertMessage(
+        "give --admin-token or --admin-token-file, not both",
+        "--admin-token", "x".repeat(20), "--admin-token-file", file.toString());
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.protocol.http.HttpOpenListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,6 +147,7 @@ public final class ServerRuntime {
     buffers = newBuffers;
     server = channel;
     boundAddress = channel.getLocalAddress(InetSocketAddress.class);
+    warnIfDescriptorsAreShort();
     startTime.markStarted();
     counters.computePercentiles();
     counters.takeSnapshot();
@@ -164,6 +166,25 @@ public final class ServerRuntime {
         routes.specs().size(),
         boundAddress.getHostString(),
         boundAddress.getPort());
+  }
+
+  /**
+   * A server at its cap holds {@code maxConnections + REFUSAL_HEADROOM} descriptors; below that
+   * limit, accept fails with EMFILE and XNIO backs off for up to 30 s, for every server of the
+   * process. Said once at start, where it can still be fixed.
+   */
+  private void warnIfDescriptorsAreShort() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      long limit = unix.getMaxFileDescriptorCount();
+      long needed = (long) config.maxConnections() + REFUSAL_HEADROOM + unix.getOpenFileDescriptorCount();
+      if (limit < needed) {
+        log.warn(
+            "[{}] the process may open {} files, and this server alone may need {} at its connection"
+                + " cap of {}: raise the limit (ulimit -n) or lower maxConnections",
+            config.role(), limit, needed, config.maxConnections());
+      }
+    }
   }
 
   private void tickCounters() {
