@@ -37,6 +37,7 @@ public final class ServerConfig {
   private final ImmutableList<String> disabledPaths;
   private final BuildInfo buildInfo;
   private final boolean accessLog;
+  private final TlsSettings tls;
 
   private ServerConfig(Builder b) {
     this.role = b.role;
@@ -58,6 +59,7 @@ public final class ServerConfig {
     this.disabledPaths = ImmutableList.copyOf(b.disabledPaths);
     this.buildInfo = b.buildInfo == null ? BuildInfo.framework() : b.buildInfo;
     this.accessLog = b.accessLog;
+    this.tls = b.tls;
   }
 
   public static Builder builder() {
@@ -86,6 +88,7 @@ public final class ServerConfig {
     b.disabledPaths = disabledPaths;
     b.buildInfo = buildInfo;
     b.accessLog = accessLog;
+    b.tls = tls;
     return b;
   }
 
@@ -175,6 +178,11 @@ public final class ServerConfig {
     return accessLog;
   }
 
+  /** How the server serves HTTPS; empty for plain HTTP (the default). */
+  public Optional<TlsSettings> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   /** Builds a {@link ServerConfig}. */
   public static final class Builder {
     private String role = "server";
@@ -196,6 +204,7 @@ public final class ServerConfig {
     private List<String> disabledPaths = List.of();
     private BuildInfo buildInfo;
     private boolean accessLog = true;
+    private TlsSettings tls;
 
     private Builder() {}
 
@@ -306,6 +315,12 @@ public final class ServerConfig {
 
     public Builder accessLog(boolean enabled) {
       this.accessLog = enabled;
+      return this;
+    }
+
+    /** Serves HTTPS only, with these certificate files; null for plain HTTP. */
+    public Builder tls(TlsSettings settings) {
+      this.tls = settings;
       return this;
     }
 

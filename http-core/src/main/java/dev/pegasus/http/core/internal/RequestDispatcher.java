@@ -2,6 +2,7 @@ package dev.pegasus.http.core.internal;
 
 import com.google.common.collect.ImmutableListMultimap;
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.tls.ClientCertificates;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.ErrorStyle;
@@ -77,7 +78,8 @@ public final class RequestDispatcher implements HttpHandler {
       accessPolicy.check(
           spec,
           exchange.getSourceAddress().getAddress(),
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)));
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)),
+          ClientCertificates.verified(exchange));
       HttpRequest.Builder request =
           HttpRequest.builder(method, path)
               .rawQuery(exchange.getQueryString())

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.tls.TlsContexts;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -62,8 +63,7 @@ public final class ServerRuntime {
     int hardHeaderCap =
         config.maxRequestTargetBytes() + config.maxHeaderBytes() + HEADER_HARD_CAP_SLACK;
     Undertow server =
-        Undertow.builder()
-            .addHttpListener(config.port(), config.host())
+        listener(Undertow.builder())
             .setIoThreads(config.ioThreads())
             .setWorkerThreads(config.workerThreads())
             .setServerOption(UndertowOptions.DECODE_URL, false)
@@ -96,11 +96,25 @@ public final class ServerRuntime {
     long period = config.counterPeriod().toMillis();
     counterTimer.scheduleAtFixedRate(this::tickCounters, period, period, TimeUnit.MILLISECONDS);
     log.info(
-        "[{}] serving {} endpoints on http://{}:{}/",
+        "[{}] serving {} endpoints on {}://{}:{}/",
         config.role(),
         routes.specs().size(),
+        scheme(),
         boundAddress.getHostString(),
         boundAddress.getPort());
+  }
+
+  /** HTTPS only when TLS is configured (files read now), plain HTTP otherwise. */
+  private Undertow.Builder listener(Undertow.Builder builder) {
+    return config.tls().isPresent()
+        ? builder.addHttpsListener(
+            config.port(), config.host(), TlsContexts.server(config.tls().get(), config.role()))
+        : builder.addHttpListener(config.port(), config.host());
+  }
+
+  /** {@code https} when the server serves TLS, {@code http} otherwise. */
+  public String scheme() {
+    return config.tls().isPresent() ? "https" : "http";
   }
 
   private void tickCounters() {
