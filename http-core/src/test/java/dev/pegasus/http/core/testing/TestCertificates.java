@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -176,8 +179,10 @@ public final class TestCertificates {
           JcaPEMWriter pem = new JcaPEMWriter(out)) {
         if (form == KeyForm.PKCS8) {
           pem.writeObject(new JcaPKCS8Generator(keys.getPrivate(), null));
+        } else if (keys.getPrivate().getAlgorithm().equals("EC")) {
+          pem.writeObject(new PemObject("EC PRIVATE KEY", sec1(keys).getEncoded()));
         } else {
-          pem.writeObject(keys.getPrivate()); // Bouncy Castle writes the traditional form
+          pem.writeObject(keys.getPrivate()); // Bouncy Castle writes PKCS#1 for RSA
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -269,6 +274,20 @@ public final class TestCertificates {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /**
+   * The SEC 1 form of an EC key as {@code openssl ec -traditional} writes it, with its curve and
+   * public key: the JDK's PKCS#8 encoding leaves both out of the inner structure.
+   */
+  public static org.bouncycastle.asn1.sec.ECPrivateKey sec1(KeyPair keys) throws IOException {
+    PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+    org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+    return new org.bouncycastle.asn1.sec.ECPrivateKey(
+        256,
+        inner.getKey(),
+        SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData(),
+        info.getPrivateKeyAlgorithm().getParameters());
   }
 
   /** A JDK context trusting {@code ca} only, built without pegasus-http. */
