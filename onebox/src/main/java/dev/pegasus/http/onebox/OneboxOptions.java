@@ -30,7 +30,8 @@ public record OneboxOptions(
     Duration counterPeriod,
     boolean accessLog,
     Optional<String> adminToken,
-    boolean interactive) {
+    boolean interactive,
+    Optional<OneboxTls> tls) {
 
   /** The help text for {@code --help}. */
   public static final String USAGE =
@@ -56,6 +57,9 @@ public record OneboxOptions(
         --ephemeral                 every port 0: free ports chosen by the system
         --access-log                log one line per HTTP request
         --admin-token <token>       token that admits remote clients to /pprof/* (16+ chars)
+        --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
+                                    every server serves HTTPS only with this certificate (for
+                                    127.0.0.1); the CA's client certificates admit /pprof/*
         --no-console                do not read commands from standard input
         --help                      this text
 
@@ -79,7 +83,8 @@ public record OneboxOptions(
         Duration.ofSeconds(10),
         false,
         Optional.empty(),
-        true);
+        true,
+        Optional.empty());
   }
 
   /** The defaults, on free ports chosen by the system: what tests use. */
@@ -103,7 +108,8 @@ public record OneboxOptions(
         counterPeriod,
         accessLog,
         adminToken,
-        interactive);
+        interactive,
+        tls);
   }
 
   /** The same options with other timings (tests want fast rounds). */
@@ -122,7 +128,8 @@ public record OneboxOptions(
         counterPeriod,
         accessLog,
         adminToken,
-        interactive);
+        interactive,
+        tls);
   }
 
   /** Parses command-line flags; throws {@link IllegalArgumentException} with a one-line reason. */
@@ -180,7 +187,8 @@ public record OneboxOptions(
                 : d.counterPeriod(),
             flags.containsKey("--access-log"),
             Optional.ofNullable(flags.get("--admin-token")),
-            !flags.containsKey("--no-console"));
+            !flags.containsKey("--no-console"),
+            OneboxTls.fromFlags(flags));
     if (flags.containsKey("--admin-token")) {
       checkArgument(flags.get("--admin-token").length() >= 16, "--admin-token needs at least 16 characters");
     }
@@ -196,7 +204,8 @@ public record OneboxOptions(
       List.of(
           "--host", "--zookeeper", "--zk-port", "--zk-root", "--meta-ports", "--replica-ports",
           "--replica-servers", "--collector-port", "--tables", "--replication",
-          "--collector-interval", "--counter-period", "--admin-token");
+          "--collector-interval", "--counter-period", "--admin-token",
+          "--tls-cert", "--tls-key", "--tls-ca");
 
   private static boolean isSwitch(String flag) {
     return flag.equals("--ephemeral") || flag.equals("--access-log") || flag.equals("--no-console")
