@@ -81,13 +81,14 @@ public final class Collector implements AutoCloseable {
     this.clock = clock;
     this.workers =
         Executors.newFixedThreadPool(config.maxConcurrentRequests(), daemonThreads("pegasus-collector-io"));
-    HttpClient client =
+    HttpClient.Builder http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(config.requestTimeout())
-            .build();
-    HttpFetcher fetcher = new HttpFetcher(client, config.requestTimeout());
+            .connectTimeout(config.requestTimeout());
+    config.tls().ifPresent(tls -> http.sslContext(tls.sslContext()));
+    HttpFetcher fetcher =
+        new HttpFetcher(http.build(), config.requestTimeout(), config.tls().isPresent() ? "https" : "http");
     this.discovery = new ClusterDiscovery(new MetaClient(fetcher, config.metaServers()), workers);
     this.scraper = new ReplicaScraper(fetcher, config.scrapePrefix());
     this.publisher = new StatPublisher(counters, config.counterApp());

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.core.TlsClientSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a {@link Collector} runs. Defaults follow Pegasus 2.0 where it had a setting: a round
@@ -27,7 +29,9 @@ import java.util.List;
  *   <li>{@code maxConcurrentRequests}: replica scrapes and table lookups in flight at once (16);
  *   <li>{@code scrapePrefix}: the counter-name prefix read from each replica server ({@code
  *       replica*}, which covers the {@code app.pegasus} and {@code eon.replica} sections);
- *   <li>{@code counterApp}: the app part of the published counters' names ({@code collector}).
+ *   <li>{@code counterApp}: the app part of the published counters' names ({@code collector});
+ *   <li>{@code tls}: speak HTTPS to every meta and replica server, trusting these CAs and
+ *       optionally presenting a client certificate (none: plain HTTP).
  * </ul>
  */
 public final class CollectorConfig {
@@ -39,6 +43,7 @@ public final class CollectorConfig {
   private final int maxConcurrentRequests;
   private final String scrapePrefix;
   private final String counterApp;
+  private final TlsClientSettings tls;
 
   private CollectorConfig(Builder b) {
     this.metaServers = b.metaServers;
@@ -48,6 +53,7 @@ public final class CollectorConfig {
     this.maxConcurrentRequests = b.maxConcurrentRequests;
     this.scrapePrefix = b.scrapePrefix;
     this.counterApp = b.counterApp;
+    this.tls = b.tls;
   }
 
   public static Builder builder() {
@@ -82,6 +88,11 @@ public final class CollectorConfig {
     return counterApp;
   }
 
+  /** How the collector speaks HTTPS to the cluster; empty for plain HTTP. */
+  public Optional<TlsClientSettings> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   /** Builds a {@link CollectorConfig}. */
   public static final class Builder {
     private ImmutableList<String> metaServers = ImmutableList.of();
@@ -91,6 +102,7 @@ public final class CollectorConfig {
     private int maxConcurrentRequests = 16;
     private String scrapePrefix = "replica*";
     private String counterApp = "collector";
+    private TlsClientSettings tls;
 
     private Builder() {}
 
@@ -138,6 +150,12 @@ public final class CollectorConfig {
     public Builder counterApp(String app) {
       checkArgument(!app.isEmpty() && app.indexOf('*') < 0, "bad counter app: \"%s\"", app);
       this.counterApp = app;
+      return this;
+    }
+
+    /** Scrapes over HTTPS with these CAs (and client certificate); null for plain HTTP. */
+    public Builder tls(TlsClientSettings settings) {
+      this.tls = settings;
       return this;
     }
 

@@ -28,10 +28,22 @@ final class HttpFetcher {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final String scheme;
 
   HttpFetcher(HttpClient client, Duration timeout) {
+    this(client, timeout, "http");
+  }
+
+  /** @param scheme {@code http}, or {@code https} for a cluster that serves TLS (all of it does) */
+  HttpFetcher(HttpClient client, Duration timeout, String scheme) {
     this.client = client;
     this.timeout = timeout;
+    this.scheme = scheme;
+  }
+
+  /** {@code <scheme>://<authority><pathAndQuery>}: the URL of a server given as {@code host:port}. */
+  URI uri(String authority, String pathAndQuery) {
+    return URI.create(scheme + "://" + authority + pathAndQuery);
   }
 
   /** The whole response, or an IOException (an {@link HttpTimeoutException} after the deadline). */

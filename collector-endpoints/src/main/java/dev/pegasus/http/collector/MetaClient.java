@@ -42,7 +42,7 @@ final class MetaClient {
       for (int hop = 0; ; hop++) {
         HttpFetcher.Reply reply;
         try {
-          reply = fetcher.get(URI.create("http://" + target + pathAndQuery));
+          reply = fetcher.get(fetcher.uri(target, pathAndQuery));
         } catch (IOException | IllegalArgumentException e) {
           problems.add(target + ": " + e.getMessage());
           break;
@@ -88,14 +88,19 @@ final class MetaClient {
    * carries decoded parameter values.
    */
   static Optional<String> authorityOf(String location) {
-    if (!location.regionMatches(true, 0, "http://", 0, 7)) {
+    int start;
+    if (location.regionMatches(true, 0, "http://", 0, 7)) {
+      start = 7;
+    } else if (location.regionMatches(true, 0, "https://", 0, 8)) {
+      start = 8; // the collector keeps its own scheme: the cluster serves one
+    } else {
       return Optional.empty();
     }
-    int end = 7;
+    int end = start;
     while (end < location.length() && "/?#".indexOf(location.charAt(end)) < 0) {
       end++;
     }
-    String authority = location.substring(7, end);
+    String authority = location.substring(start, end);
     try {
       URI check = URI.create("http://" + authority + "/");
       return check.getHost() != null && check.getPort() > 0 ? Optional.of(authority) : Optional.empty();

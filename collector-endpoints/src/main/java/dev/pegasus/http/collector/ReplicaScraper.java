@@ -1,7 +1,6 @@
 package dev.pegasus.http.collector;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Reads one replica server's counters with the bulk read {@code /perfCounters?prefix=}, which
@@ -20,6 +19,6 @@ final class ReplicaScraper {
 
   /** The server's counters; an IOException if it cannot be reached, is slow or answers badly. */
   CounterReadings scrape(String address) throws IOException {
-    return fetcher.get(URI.create("http://" + address + query), CountersSubscriber.handler());
+    return fetcher.get(fetcher.uri(address, query), CountersSubscriber.handler());
   }
 }

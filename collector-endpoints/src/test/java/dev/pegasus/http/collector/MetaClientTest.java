@@ -108,7 +108,9 @@ final class MetaClientTest {
     assertThat(MetaClient.authorityOf("HTTP://meta1:34601")).hasValue("meta1:34601");
     assertThat(MetaClient.authorityOf("http://invalid address/meta/app")).isEmpty();
     assertThat(MetaClient.authorityOf("http://127.0.0.1/meta/app")).isEmpty();
-    assertThat(MetaClient.authorityOf("https://127.0.0.1:1/")).isEmpty();
+    // an HTTPS cluster redirects with https://; the collector goes on with its own scheme
+    assertThat(MetaClient.authorityOf("https://127.0.0.1:1/")).hasValue("127.0.0.1:1");
+    assertThat(MetaClient.authorityOf("ftp://127.0.0.1:1/")).isEmpty();
     assertThat(MetaClient.authorityOf("/meta/app")).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package dev.pegasus.http.collector;
 
 import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.TlsSettings;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.replica.InMemoryReplicaState;
 import dev.pegasus.http.replica.PartitionCounters;
@@ -38,6 +39,11 @@ public final class SimulatedReplica implements AutoCloseable {
 
   /** A replica server with this many Undertow I/O and worker threads and these counters. */
   public SimulatedReplica(int ioThreads, int workerThreads, Set<ReplicaCounter> registered) {
+    this(ioThreads, workerThreads, registered, null);
+  }
+
+  /** The same, serving HTTPS with {@code tls} (null: plain HTTP). */
+  public SimulatedReplica(int ioThreads, int workerThreads, Set<ReplicaCounter> registered, TlsSettings tls) {
     replicaCounters = new ReplicaCounters(counters, ReplicaCounters.DEFAULT_APP, registered);
     state.subscribe(replicaCounters::sync);
     server =
@@ -51,7 +57,8 @@ public final class SimulatedReplica implements AutoCloseable {
                     c.counterPeriod(Duration.ofHours(1))
                         .ioThreads(ioThreads)
                         .workerThreads(workerThreads)
-                        .accessLog(false))
+                        .accessLog(false)
+                        .tls(tls))
             .build()
             .start();
   }

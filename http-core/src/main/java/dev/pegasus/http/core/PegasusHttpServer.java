@@ -56,10 +56,15 @@ public final class PegasusHttpServer implements AutoCloseable {
     return runtime.boundAddress().getPort();
   }
 
-  /** {@code http://host:port}, without a trailing slash. */
+  /** {@code http://host:port} ({@code https://} with TLS), without a trailing slash. */
   public String url() {
     String host = runtime.boundAddress().getHostString();
-    return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port();
+    return scheme() + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  /** {@code https} when the server serves TLS ({@link ServerConfig#tls()}), {@code http} otherwise. */
+  public String scheme() {
+    return runtime.scheme();
   }
 
   public ServerConfig config() {

@@ -39,6 +39,7 @@ public final class ServerConfig {
   private final boolean accessLog;
   private final int maxConnections;
   private final int maxConnectionsPerClient;
+  private final TlsSettings tls;
 
   private ServerConfig(Builder b) {
     this.role = b.role;
@@ -62,6 +63,7 @@ public final class ServerConfig {
     this.accessLog = b.accessLog;
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerClient = b.maxConnectionsPerClient;
+    this.tls = b.tls;
   }
 
   public static Builder builder() {
@@ -92,6 +94,7 @@ public final class ServerConfig {
     b.accessLog = accessLog;
     b.maxConnections = maxConnections;
     b.maxConnectionsPerClient = maxConnectionsPerClient;
+    b.tls = tls;
     return b;
   }
 
@@ -195,6 +198,11 @@ public final class ServerConfig {
     return maxConnectionsPerClient;
   }
 
+  /** How the server serves HTTPS; empty for plain HTTP (the default). */
+  public Optional<TlsSettings> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   /** Builds a {@link ServerConfig}. */
   public static final class Builder {
     private String role = "server";
@@ -218,6 +226,7 @@ public final class ServerConfig {
     private boolean accessLog = true;
     private int maxConnections = 1024;
     private int maxConnectionsPerClient;
+    private TlsSettings tls;
 
     private Builder() {}
 
@@ -356,6 +365,12 @@ public final class ServerConfig {
 
     public Builder accessLog(boolean enabled) {
       this.accessLog = enabled;
+      return this;
+    }
+
+    /** Serves HTTPS only, with these certificate files; null for plain HTTP. */
+    public Builder tls(TlsSettings settings) {
+      this.tls = settings;
       return this;
     }
 

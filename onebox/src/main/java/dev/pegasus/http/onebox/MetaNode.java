@@ -99,6 +99,6 @@ final class MetaNode {
   }
 
   synchronized String url() {
-    return "http://" + address();
+    return settings.scheme() + "://" + address();
   }
 }

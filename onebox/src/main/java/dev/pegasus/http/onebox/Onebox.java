@@ -198,6 +198,7 @@ public final class Onebox implements AutoCloseable {
             .interval(options.collectorInterval())
             // the collector reads the replicas' periodic snapshots: wait for the first one with traffic
             .firstRoundDelay(options.counterPeriod().plusSeconds(1))
+            .tls(options.tls().map(OneboxTls::collector).orElse(null))
             .build();
     try {
       return CollectorServer.start(
@@ -448,17 +449,20 @@ public final class Onebox implements AutoCloseable {
     String backup = backupMetaUrls().isEmpty() ? meta : backupMetaUrls().get(0);
     String replica = replicas.get(0).url();
     String table = options.tables().containsKey("temp") ? "temp" : options.tables().keySet().iterator().next();
+    // over TLS every curl line names the CA to trust, and pprof finds it through SSL_CERT_FILE
+    String curl = options.tls().map(t -> "curl --cacert " + t.trusted()).orElse("curl");
+    String pprof = options.tls().map(t -> "SSL_CERT_FILE=" + t.trusted() + " ").orElse("") + "go tool pprof";
     return status()
         + "\n\nthe primary meta is " + primaryMeta().map(this::describeMeta).orElse("not elected yet")
         + "\n\ntry:\n"
-        + "  curl " + meta + "/\n"
-        + "  curl '" + meta + "/meta/app?name=" + table + "&detail'\n"
-        + "  curl " + meta + "/meta/cluster\n"
-        + "  curl -i " + backup + "/meta/nodes            # a backup meta answers 307 to the primary\n"
-        + "  curl -L '" + backup + "/meta/apps?detail'    # -L follows it\n"
-        + "  curl '" + replica + "/replica/duplication?appid=2'\n"
-        + "  curl '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
-        + "  go tool pprof -top -seconds 5 " + replica + "/pprof/profile\n"
+        + "  " + curl + " " + meta + "/\n"
+        + "  " + curl + " '" + meta + "/meta/app?name=" + table + "&detail'\n"
+        + "  " + curl + " " + meta + "/meta/cluster\n"
+        + "  " + curl + " -i " + backup + "/meta/nodes            # a backup meta answers 307 to the primary\n"
+        + "  " + curl + " -L '" + backup + "/meta/apps?detail'    # -L follows it\n"
+        + "  " + curl + " '" + replica + "/replica/duplication?appid=2'\n"
+        + "  " + curl + " '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
+        + "  " + pprof + " -top -seconds 5 " + replica + "/pprof/profile\n"
         + "\ntype help for commands; Ctrl-C stops everything";
   }
 

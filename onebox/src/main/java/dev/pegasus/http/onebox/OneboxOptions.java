@@ -33,7 +33,8 @@ public record OneboxOptions(
     Duration counterPeriod,
     boolean accessLog,
     Optional<String> adminToken,
-    boolean interactive) {
+    boolean interactive,
+    Optional<OneboxTls> tls) {
 
   /** The help text for {@code --help}. */
   public static final String USAGE =
@@ -61,6 +62,9 @@ public record OneboxOptions(
         --admin-token <token>       token that admits remote clients to /pprof/* (16+ chars);
                                     shown by ps and /pprof/cmdline (redacted): prefer
         --admin-token-file <path>   the token read from a file (or set PEGASUS_HTTP_ADMIN_TOKEN)
+        --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
+                                    every server serves HTTPS only with this certificate (for
+                                    127.0.0.1); the CA's client certificates admit /pprof/*
         --no-console                do not read commands from standard input
         --help                      this text
 
@@ -84,7 +88,8 @@ public record OneboxOptions(
         Duration.ofSeconds(10),
         false,
         Optional.empty(),
-        true);
+        true,
+        Optional.empty());
   }
 
   /** The defaults, on free ports chosen by the system: what tests use. */
@@ -108,7 +113,8 @@ public record OneboxOptions(
         counterPeriod,
         accessLog,
         adminToken,
-        interactive);
+        interactive,
+        tls);
   }
 
   /** The same options with other timings (tests want fast rounds). */
@@ -127,7 +133,8 @@ public record OneboxOptions(
         counterPeriod,
         accessLog,
         adminToken,
-        interactive);
+        interactive,
+        tls);
   }
 
   /** Parses command-line flags; throws {@link IllegalArgumentException} with a one-line reason. */
@@ -185,7 +192,8 @@ public record OneboxOptions(
                 : d.counterPeriod(),
             flags.containsKey("--access-log"),
             adminToken(flags),
-            !flags.containsKey("--no-console"));
+            !flags.containsKey("--no-console"),
+            OneboxTls.fromFlags(flags));
     return flags.containsKey("--ephemeral") ? parsed.withEphemeralPorts() : parsed;
   }
 
@@ -198,7 +206,8 @@ public record OneboxOptions(
       List.of(
           "--host", "--zookeeper", "--zk-port", "--zk-root", "--meta-ports", "--replica-ports",
           "--replica-servers", "--collector-port", "--tables", "--replication",
-          "--collector-interval", "--counter-period", "--admin-token", "--admin-token-file");
+          "--collector-interval", "--counter-period", "--admin-token", "--admin-token-file",
+          "--tls-cert", "--tls-key", "--tls-ca");
 
   /** From the flag, the file, or the environment, in that order; checked as the servers will. */
   private static Optional<String> adminToken(Map<String, String> flags) {

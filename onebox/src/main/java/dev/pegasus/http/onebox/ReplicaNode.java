@@ -79,7 +79,7 @@ final class ReplicaNode {
   }
 
   synchronized String url() {
-    return "http://" + settings.host() + ":" + port;
+    return settings.scheme() + "://" + settings.host() + ":" + port;
   }
 
   /** The current state while running. */

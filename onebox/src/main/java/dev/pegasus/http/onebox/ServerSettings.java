@@ -4,7 +4,7 @@ import dev.pegasus.http.core.BuildInfo;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.profiler.PprofProfiler;
 
-/** What every onebox server shares: its host, counter period, access log, admin token and version. */
+/** What every onebox server shares: its host, counter period, access log, admin token, TLS and version. */
 final class ServerSettings {
 
   private final OneboxOptions options;
@@ -32,11 +32,17 @@ final class ServerSettings {
                     .accessLog(options.accessLog())
                     .adminToken(options.adminToken().orElse(null))
                     .buildInfo(buildInfo)
+                    .tls(options.tls().map(OneboxTls::server).orElse(null))
                     .ioThreads(2)
                     .workerThreads(8));
   }
 
   String host() {
     return options.host();
+  }
+
+  /** {@code https} with {@code --tls-cert}, {@code http} otherwise. */
+  String scheme() {
+    return options.tls().isPresent() ? "https" : "http";
   }
 }

@@ -6,6 +6,7 @@ import dev.pegasus.http.core.spi.EndpointSpec;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,42 +14,66 @@ import java.util.Optional;
 /**
  * Decides who may call a sensitive endpoint (profiles, the command line): loopback clients
  * (unless loopback is not trusted, behind a local proxy); other clients only with the admin token (as {@code Bearer} or as the Basic-auth
- * password) or when the server was explicitly opened. The remote address is the socket's peer:
- * forwarding headers are never trusted.
+ * password), with a TLS client certificate verified against the configured client CA, or when
+ * the server was explicitly opened. The remote address is the socket's peer: forwarding headers
+ * are never trusted.
  */
 public final class AccessPolicy {
 
   private final Optional<byte[]> adminToken;
   private final boolean openToAll;
   private final boolean trustLoopback;
+  private final boolean clientCertificates;
 
   public AccessPolicy(ServerConfig config) {
     this.adminToken = config.adminToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
     this.openToAll = config.sensitiveOpenToAll();
     this.trustLoopback = config.trustLoopback();
+    this.clientCertificates = config.tls().flatMap(t -> t.clientCa()).isPresent();
+  }
+
+  /** {@link #check(EndpointSpec, InetAddress, Optional, Optional)} for a client without a certificate. */
+  public void check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
+      throws EndpointException {
+    check(spec, remote, authorization, Optional.empty());
   }
 
   /**
    * Returns normally when the client may call the endpoint; otherwise throws the 401 or 403 to
    * send.
+   *
+   * @param clientCertificate the client's certificate, which the TLS handshake verified against
+   *     the client CA; it admits like the token, but only when a client CA is configured (a
+   *     certificate that nothing verified proves nothing)
    */
-  public void check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
+  public void check(
+      EndpointSpec spec,
+      InetAddress remote,
+      Optional<String> authorization,
+      Optional<X509Certificate> clientCertificate)
       throws EndpointException {
     if (!spec.isSensitive() || openToAll || (trustLoopback && remote.isLoopbackAddress())) {
+      return;
+    }
+    if (clientCertificates && clientCertificate.isPresent()) {
       return;
     }
     if (adminToken.isEmpty()) {
       throw new EndpointException(
           403,
-          trustLoopback
-              ? spec.path() + " is served to loopback clients only; configure an admin token to"
-                  + " allow remote clients"
-              : spec.path() + " needs the admin token, and none is configured");
+          clientCertificates
+              ? spec.path() + (trustLoopback ? " needs, from non-loopback clients," : " needs")
+                  + " a client certificate from the configured CA"
+              : trustLoopback
+                  ? spec.path() + " is served to loopback clients only; configure an admin token to"
+                      + " allow remote clients"
+                  : spec.path() + " needs the admin token, and none is configured");
     }
     Optional<String> presented = authorization.flatMap(AccessPolicy::presentedToken);
     if (presented.isEmpty()) {
       throw unauthorized(spec.path() + " needs the admin token from non-loopback clients"
-          + " (Authorization: Bearer <token>)");
+          + " (Authorization: Bearer <token>)"
+          + (clientCertificates ? " or a client certificate from the configured CA" : ""));
     }
     if (!MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8), adminToken.get())) {
       throw unauthorized("the admin token presented for " + spec.path() + " is not valid");

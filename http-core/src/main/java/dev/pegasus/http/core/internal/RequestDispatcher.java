@@ -2,6 +2,7 @@ package dev.pegasus.http.core.internal;
 
 import com.google.common.collect.ImmutableListMultimap;
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.tls.ClientCertificates;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.ErrorStyle;
@@ -89,7 +90,11 @@ public final class RequestDispatcher implements HttpHandler {
       }
       EndpointSpec spec = route.spec();
       HttpMethod method = methodOf(exchange, spec);
-      accessPolicy.check(spec, exchange.getSourceAddress().getAddress(), authorization(exchange));
+      accessPolicy.check(
+          spec,
+          exchange.getSourceAddress().getAddress(),
+          authorization(exchange),
+          ClientCertificates.verified(exchange));
       HttpRequest.Builder request =
           HttpRequest.builder(method, path)
               .rawQuery(exchange.getQueryString())

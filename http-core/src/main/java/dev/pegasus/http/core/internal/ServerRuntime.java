@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.tls.TlsContexts;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -30,6 +31,8 @@ import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
+import org.xnio.ssl.SslConnection;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
 
 /**
  * Starts and stops one server: the Undertow listener around the {@link RequestDispatcher}, and
@@ -54,7 +57,7 @@ public final class ServerRuntime {
   /** Connections beyond the cap that are accepted to be refused before XNIO stops accepting. */
   private static final int REFUSAL_HEADROOM = 64;
 
-  private AcceptingChannel<StreamConnection> server;
+  private AcceptingChannel<? extends StreamConnection> server;
   private XnioWorker worker;
   private DefaultByteBufferPool buffers;
   private final ConnectionLimiter limiter;
@@ -130,12 +133,27 @@ public final class ServerRuntime {
             .set(Options.CONNECTION_HIGH_WATER, config.maxConnections() + REFUSAL_HEADROOM)
             .set(Options.CONNECTION_LOW_WATER, config.maxConnections() + REFUSAL_HEADROOM / 2)
             .getMap();
-    AcceptingChannel<StreamConnection> channel;
+    AcceptingChannel<? extends StreamConnection> channel;
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     try {
-      channel =
-          newWorker.createStreamConnectionServer(
-              address, ChannelListeners.openListenerAdapter(limiter.around(http)), socketOptions);
+      if (config.tls().isPresent()) {
+        // HTTPS only when TLS is configured (files read now); as Undertow's own HTTPS listener.
+        UndertowXnioSsl ssl =
+            new UndertowXnioSsl(
+                newWorker.getXnio(),
+                OptionMap.create(Options.USE_DIRECT_BUFFERS, true),
+                TlsContexts.server(config.tls().get(), config.role()));
+        channel =
+            ssl.createSslConnectionServer(
+                newWorker,
+                address,
+                ChannelListeners.<SslConnection>openListenerAdapter(limiter.around(http)),
+                socketOptions);
+      } else {
+        channel =
+            newWorker.createStreamConnectionServer(
+                address, ChannelListeners.openListenerAdapter(limiter.around(http)), socketOptions);
+      }
     } catch (IOException e) {
       newWorker.shutdownNow();
       newBuffers.close();
@@ -161,9 +179,10 @@ public final class ServerRuntime {
     long period = config.counterPeriod().toMillis();
     counterTimer.scheduleAtFixedRate(this::tickCounters, period, period, TimeUnit.MILLISECONDS);
     log.info(
-        "[{}] serving {} endpoints on http://{}:{}/",
+        "[{}] serving {} endpoints on {}://{}:{}/",
         config.role(),
         routes.specs().size(),
+        scheme(),
         boundAddress.getHostString(),
         boundAddress.getPort());
   }
@@ -185,6 +204,11 @@ public final class ServerRuntime {
             config.role(), limit, needed, config.maxConnections());
       }
     }
+  }
+
+  /** {@code https} when the server serves TLS, {@code http} otherwise. */
+  public String scheme() {
+    return config.tls().isPresent() ? "https" : "http";
   }
 
   private void tickCounters() {

@@ -43,6 +43,11 @@ final class UndertowClientConnection implements ClientConnection {
   }
 
   @Override
+  public boolean isSecure() {
+    return exchange.getConnection().getSslSessionInfo() != null;
+  }
+
+  @Override
   public void onClose(Runnable listener) {
     ServerConnection connection = exchange.getConnection();
     Runnable once = new RunOnce(listener);

@@ -26,4 +26,12 @@ public interface ClientConnection {
 
   /** Runs the listener once when the connection closes (at once if it is already closed). */
   void onClose(Runnable listener);
+
+  /**
+   * True when the request came over TLS ({@code https}); a server serves either TLS or plain HTTP,
+   * so this is also how an endpoint learns which scheme its own URLs have.
+   */
+  default boolean isSecure() {
+    return false;
+  }
 }

@@ -4,6 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.TlsSettings;
+import dev.pegasus.http.core.testing.TestCertificates;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import java.net.InetAddress;
@@ -105,5 +109,56 @@ final class AccessPolicyTest {
   @Test
   void shortTokensAreRejectedAtConfiguration() {
     assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().adminToken("short"));
+  }
+
+  private static final TlsSettings WITH_CLIENT_CA =
+      TlsSettings.pem(Path.of("server.pem"), Path.of("server.key")).withClientCa(Path.of("ca.pem"));
+  private static final Optional<X509Certificate> VERIFIED =
+      Optional.of(TestCertificates.authority("ops CA").client("ops").certificate());
+
+  @Test
+  void aVerifiedClientCertificateAdmitsRemoteClientsLikeTheToken() throws Exception {
+    policy(ServerConfig.builder().tls(WITH_CLIENT_CA)).check(SENSITIVE, address("10.1.2.3"), Optional.empty(), VERIFIED);
+    policy(ServerConfig.builder().tls(WITH_CLIENT_CA).adminToken(TOKEN))
+        .check(SENSITIVE, address("192.168.0.7"), Optional.empty(), VERIFIED);
+    policy(ServerConfig.builder().tls(WITH_CLIENT_CA).trustLoopback(false))
+        .check(SENSITIVE, address("127.0.0.1"), Optional.empty(), VERIFIED);
+  }
+
+  @Test
+  void withoutAClientCertificateRemoteClientsAreRefused() throws Exception {
+    EndpointException e =
+        assertThrows(
+            EndpointException.class,
+            () -> policy(ServerConfig.builder().tls(WITH_CLIENT_CA))
+                .check(SENSITIVE, address("10.1.2.3"), Optional.empty(), Optional.empty()));
+    assertThat(e.status()).isEqualTo(403);
+    assertThat(e.getMessage())
+        .isEqualTo("/pprof/profile needs, from non-loopback clients, a client certificate from the configured CA");
+    EndpointException withToken =
+        assertThrows(
+            EndpointException.class,
+            () -> policy(ServerConfig.builder().tls(WITH_CLIENT_CA).adminToken(TOKEN))
+                .check(SENSITIVE, address("10.1.2.3"), Optional.empty(), Optional.empty()));
+    assertThat(withToken.status()).isEqualTo(401);
+    assertThat(withToken.getMessage()).contains("or a client certificate from the configured CA");
+  }
+
+  @Test
+  void aCertificateIsIgnoredWhenNoClientCaVerifiedIt() throws Exception {
+    // Without a client CA nothing verified the certificate: it proves nothing.
+    TlsSettings noClientCa = TlsSettings.pem(Path.of("server.pem"), Path.of("server.key"));
+    EndpointException e =
+        assertThrows(
+            EndpointException.class,
+            () -> policy(ServerConfig.builder().tls(noClientCa))
+                .check(SENSITIVE, address("10.1.2.3"), Optional.empty(), VERIFIED));
+    assertThat(e.status()).isEqualTo(403);
+  }
+
+  @Test
+  void publicEndpointsNeedNoCertificate() throws Exception {
+    policy(ServerConfig.builder().tls(WITH_CLIENT_CA).trustLoopback(false))
+        .check(PLAIN, address("10.1.2.3"), Optional.empty(), Optional.empty());
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * parameters before this runs; on a backup the request is answered 307 with {@code Location:
  * http://<primary><path>?<raw query>} (the query exactly as the client sent it) and an empty body,
  * and when no primary is known, 503 with {@code Retry-After} instead of a redirect to nowhere.
+ * The scheme is this server's: {@code https://} when the request came over TLS, since a cluster
+ * serves one scheme on every meta (the primary's address carries no scheme).
  */
 final class PrimaryRedirect implements HttpEndpoint {
 
@@ -45,7 +47,8 @@ final class PrimaryRedirect implements HttpEndpoint {
           RETRY_AFTER_SECONDS);
     }
     String query = request.rawQuery();
+    String scheme = request.connection().isSecure() ? "https://" : "http://";
     return HttpResponse.temporaryRedirect(
-        "http://" + primary.get() + request.path() + (query.isEmpty() ? "" : "?" + query));
+        scheme + primary.get() + request.path() + (query.isEmpty() ? "" : "?" + query));
   }
 }
