@@ -8,7 +8,9 @@ import dev.pegasus.http.profiler.internal.CommandLine;
 
 /**
  * {@code /pprof/cmdline}: the process's command line, one argument per line (the perl pprof
- * client names its reports after the first).
+ * client names its reports after the first), with the values of secret options such as {@code
+ * --admin-token} replaced by {@code ******} (see {@link CommandLine#redact}): loopback is no
+ * proof of trust when a reverse proxy runs on the host.
  *
  * <p>{@code curl http://127.0.0.1:34801/pprof/cmdline}
  */

@@ -2,10 +2,16 @@ package dev.pegasus.http.core.spi;
 
 /**
  * The client's side of a request in flight, for long-running handlers (a 30 s profile) that
- * should stop early when the client goes away. A client that half-closes its sending side after
- * the request ({@code shutdown(SHUT_WR)}, {@code nc -N}) cannot be told apart from one that went
- * away, and is treated as gone; HTTP clients such as curl, browsers and the pprof tools keep the
- * connection open until they have the response.
+ * should stop early when the client goes away: a reset, a close before the request was complete,
+ * or a full close after it.
+ *
+ * <p>A client that half-closes its sending side after a complete request ({@code
+ * shutdown(SHUT_WR)}, {@code nc -N}) is still open: it waits for its response. Its FIN looks
+ * the same as a full close's, so the server asks the write side: an HTTP/1.1 client gets {@code
+ * HTTP/1.1 100 Continue} interim responses while the handler runs (a client that fully closed
+ * answers them with a reset, which closes the connection within about 200 ms); an HTTP/1.0
+ * client, which must not get 1xx, counts as open until the response unless it resets the
+ * connection.
  */
 public interface ClientConnection {
 

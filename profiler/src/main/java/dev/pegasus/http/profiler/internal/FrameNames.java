@@ -4,15 +4,35 @@ import java.util.regex.Pattern;
 
 /**
  * Turns JVM class names into the stable names profiles use. Hidden classes (lambdas, method
- * handle forms) carry per-run addresses and sequence numbers, such as {@code
- * Foo$$Lambda$230+0x00007f78e8150a08.306115458} in JFR or {@code Foo$$Lambda$21/0x80000002d} in a
- * class histogram; they are cut to {@code Foo$$Lambda} so that samples of one lambda site
- * aggregate within a profile and across restarts (the callee frame below still tells lambdas of
- * one class apart). Array descriptors become Java syntax: {@code [B} is {@code byte[]}.
+ * handle forms, string concatenation) carry per-run addresses and sequence numbers, and each JDK
+ * spells them its own way:
+ *
+ * <ul>
+ *   <li>JFR on 17: {@code Foo$$Lambda$230+0x00007f78e8150a08.306115458}, {@code
+ *       java.lang.invoke.LambdaForm$MH+0x00007fed98008800.48914743}
+ *   <li>JFR on 25: {@code Foo$$Lambda.0x00000000402cf168}, {@code LambdaForm$DMH.0x...}, {@code
+ *       java.lang.String$$StringConcat.0x...}
+ *   <li>class histogram on 17: {@code Foo$$Lambda$21/0x80000002d}; on 25: {@code
+ *       Foo$$Lambda/0x0000000080040218}
+ * </ul>
+ *
+ * They are cut to {@code Foo$$Lambda} (or {@code LambdaForm$MH}, {@code String$$StringConcat})
+ * so that samples of one lambda site aggregate within a profile and across restarts, and the
+ * symbol table does not grow with every address (the callee frame below still tells lambdas of
+ * one class apart). The numbers of generated classes ({@code $Proxy12}, {@code
+ * GeneratedMethodAccessor7}) go too. Array descriptors become Java syntax: {@code [B} is {@code
+ * byte[]}.
  */
 public final class FrameNames {
 
-  private static final Pattern HIDDEN_SUFFIX = Pattern.compile("[+/]0x[0-9a-fA-F]+(?:\\.\\d+)?");
+  /**
+   * The address of a hidden class after {@code /} (its real name), {@code +} (JFR on 17) or
+   * {@code .} (JFR on 25), and JFR 17's {@code .<number>} after it. None of the three can
+   * precede {@code 0x} in the name of a Java class: {@code /} and {@code +} are not allowed in
+   * one, and a package or class name cannot start with a digit.
+   */
+  private static final Pattern HIDDEN_SUFFIX =
+      Pattern.compile("[+/.]0x[0-9a-fA-F]+(?:\\.\\d+)?");
   private static final Pattern NUMBERED_GENERATED =
       Pattern.compile(
           "(\\$\\$Lambda|\\$Proxy|GeneratedMethodAccessor|GeneratedConstructorAccessor"
