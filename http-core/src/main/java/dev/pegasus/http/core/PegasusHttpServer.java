@@ -3,11 +3,17 @@ package dev.pegasus.http.core;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.core.internal.HostContributions;
 import dev.pegasus.http.core.internal.ProviderClassLoader;
 import dev.pegasus.http.core.internal.ServerComponent;
+import dev.pegasus.http.core.internal.ServerResources;
 import dev.pegasus.http.core.internal.ServerRuntime;
 import dev.pegasus.http.core.internal.ServiceRegistryContext;
+import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.EndpointSpec;
+import dev.pegasus.http.core.spi.HttpEndpoint;
+import dev.pegasus.http.core.spi.HttpFilter;
+import dev.pegasus.http.core.spi.ScopedFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -34,20 +40,31 @@ public final class PegasusHttpServer implements AutoCloseable {
   private final ServerConfig config;
   private final PerfCounters counters;
   private final ServerRuntime runtime;
+  private final ServerResources resources;
 
-  private PegasusHttpServer(ServerConfig config, PerfCounters counters, ServerRuntime runtime) {
+  private PegasusHttpServer(
+      ServerConfig config, PerfCounters counters, ServerRuntime runtime, ServerResources resources) {
     this.config = config;
     this.counters = counters;
     this.runtime = runtime;
+    this.resources = resources;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Binds the port and starts serving. */
+  /**
+   * Binds the port and starts serving. When that fails, what the providers contributed to close
+   * is closed before the error leaves.
+   */
   public PegasusHttpServer start() {
-    runtime.start();
+    try {
+      runtime.start();
+    } catch (RuntimeException | Error e) {
+      resources.closeAll();
+      throw e;
+    }
     return this;
   }
 
@@ -89,10 +106,18 @@ public final class PegasusHttpServer implements AutoCloseable {
     return runtime.isRunning();
   }
 
-  /** Stops gracefully: in-flight requests get up to the shutdown timeout to finish. */
+  /**
+   * Stops gracefully: in-flight requests get up to the shutdown timeout to finish; then closes what
+   * the providers contributed to close, in reverse order. Safe to call twice, and on a server that
+   * never started.
+   */
   @Override
   public void close() {
-    runtime.stop();
+    try {
+      runtime.stop();
+    } finally {
+      resources.closeAll();
+    }
   }
 
   /** Builds a {@link PegasusHttpServer}; endpoints are discovered in {@link #build()}. */
@@ -101,6 +126,10 @@ public final class PegasusHttpServer implements AutoCloseable {
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private PerfCounters counters;
     private ClassLoader providerClassLoader;
+    private final ImmutableList.Builder<EndpointProvider> providers = ImmutableList.builder();
+    private final ImmutableList.Builder<HttpEndpoint> endpoints = ImmutableList.builder();
+    private final ImmutableList.Builder<ScopedFilter> filters = ImmutableList.builder();
+    private final ImmutableList.Builder<HttpEndpoint> replacements = ImmutableList.builder();
 
     private Builder() {}
 
@@ -152,6 +181,36 @@ public final class PegasusHttpServer implements AutoCloseable {
       return this;
     }
 
+    /** Adds an endpoint of the host's own; a path another endpoint has fails the build. */
+    public Builder endpoint(HttpEndpoint endpoint) {
+      endpoints.add(endpoint);
+      return this;
+    }
+
+    /**
+     * Serves {@code endpoint} instead of the built-in or discovered endpoint on its path (the
+     * host's own {@code /version}, say); fails the build when there is none to replace.
+     */
+    public Builder replaceEndpoint(HttpEndpoint endpoint) {
+      replacements.add(endpoint);
+      return this;
+    }
+
+    /**
+     * Adds a filter on the paths matching {@code pathPatterns} ({@code *} matches any run of
+     * characters; none for every path), after the providers' filters.
+     */
+    public Builder filter(String name, HttpFilter filter, String... pathPatterns) {
+      filters.add(ScopedFilter.of(name, filter, pathPatterns));
+      return this;
+    }
+
+    /** Asks this provider too, after those ServiceLoader finds on the class path. */
+    public Builder provider(EndpointProvider provider) {
+      providers.add(provider);
+      return this;
+    }
+
     /** Discovers the endpoints and wires the server; fails if two endpoints claim one path. */
     public PegasusHttpServer build() {
       ServerConfig built = config.build();
@@ -167,8 +226,12 @@ public final class PegasusHttpServer implements AutoCloseable {
       }
       ServerComponent component =
           ServerComponent.create(
-              built, new ServiceRegistryContext(built.role(), all), new ProviderClassLoader(loader));
-      return new PegasusHttpServer(built, registry, component.runtime());
+              built,
+              new ServiceRegistryContext(built.role(), all),
+              new ProviderClassLoader(loader),
+              new HostContributions(
+                  providers.build(), endpoints.build(), filters.build(), replacements.build()));
+      return new PegasusHttpServer(built, registry, component.runtime(), component.resources());
     }
   }
 }

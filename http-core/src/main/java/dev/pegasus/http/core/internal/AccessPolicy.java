@@ -32,10 +32,44 @@ public final class AccessPolicy {
     this.clientCertificates = config.tls().flatMap(t -> t.clientCa()).isPresent();
   }
 
+  /** How a request was let in, for the audit log. */
+  public enum Admission {
+    /** The endpoint is not sensitive. */
+    PUBLIC,
+    /** The server was opened to every client. */
+    OPEN,
+    /** A loopback client, trusted as such. */
+    LOOPBACK,
+    /** A client certificate verified against the client CA. */
+    CERTIFICATE,
+    /** The admin token. */
+    TOKEN,
+    /** Not let in. */
+    REFUSED;
+
+    /** Lower case, as the audit log writes it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** {@link #check(EndpointSpec, InetAddress, Optional, Optional)} for a client without a certificate. */
-  public void check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
+  public Admission check(EndpointSpec spec, InetAddress remote, Optional<String> authorization)
       throws EndpointException {
-    check(spec, remote, authorization, Optional.empty());
+    return check(spec, remote, authorization, Optional.empty());
+  }
+
+  /** How {@link #check} would admit this request, without throwing. */
+  public Admission admission(
+      EndpointSpec spec,
+      InetAddress remote,
+      Optional<String> authorization,
+      Optional<X509Certificate> clientCertificate) {
+    try {
+      return check(spec, remote, authorization, clientCertificate);
+    } catch (EndpointException e) {
+      return Admission.REFUSED;
+    }
   }
 
   /**
@@ -46,17 +80,23 @@ public final class AccessPolicy {
    *     the client CA; it admits like the token, but only when a client CA is configured (a
    *     certificate that nothing verified proves nothing)
    */
-  public void check(
+  public Admission check(
       EndpointSpec spec,
       InetAddress remote,
       Optional<String> authorization,
       Optional<X509Certificate> clientCertificate)
       throws EndpointException {
-    if (!spec.isSensitive() || openToAll || (trustLoopback && remote.isLoopbackAddress())) {
-      return;
+    if (!spec.isSensitive()) {
+      return Admission.PUBLIC;
+    }
+    if (openToAll) {
+      return Admission.OPEN;
+    }
+    if (trustLoopback && remote.isLoopbackAddress()) {
+      return Admission.LOOPBACK;
     }
     if (clientCertificates && clientCertificate.isPresent()) {
-      return;
+      return Admission.CERTIFICATE;
     }
     if (adminToken.isEmpty()) {
       throw new EndpointException(
@@ -78,6 +118,7 @@ public final class AccessPolicy {
     if (!MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8), adminToken.get())) {
       throw unauthorized("the admin token presented for " + spec.path() + " is not valid");
     }
+    return Admission.TOKEN;
   }
 
   private static EndpointException unauthorized(String message) {

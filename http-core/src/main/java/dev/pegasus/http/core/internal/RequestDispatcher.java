@@ -40,17 +40,15 @@ public final class RequestDispatcher implements HttpHandler {
   private static final String ALL_METHODS = "GET, HEAD, POST";
 
   private final Routes routes;
-  private final AccessPolicy accessPolicy;
   private final ServerConfig config;
 
   private final ConnectionLimiter connectionLimiter;
 
   @Inject
   public RequestDispatcher(
-      Routes routes, AccessPolicy accessPolicy, ServerConfig config, ConnectionLimiter limiter) {
+      Routes routes, ServerConfig config, ConnectionLimiter limiter) {
     this.connectionLimiter = limiter;
     this.routes = routes;
-    this.accessPolicy = accessPolicy;
     this.config = config;
   }
 
@@ -90,16 +88,13 @@ public final class RequestDispatcher implements HttpHandler {
       }
       EndpointSpec spec = route.spec();
       HttpMethod method = methodOf(exchange, spec);
-      accessPolicy.check(
-          spec,
-          exchange.getSourceAddress().getAddress(),
-          authorization(exchange),
-          ClientCertificates.verified(exchange));
+      checkSingleAuthorization(exchange);
       HttpRequest.Builder request =
           HttpRequest.builder(method, path)
               .rawQuery(exchange.getQueryString())
               .remoteAddress(exchange.getSourceAddress())
-              .connection(new UndertowClientConnection(exchange));
+              .connection(new UndertowClientConnection(exchange))
+              .clientCertificate(ClientCertificates.verified(exchange));
       ParameterBinder.bind(spec, QueryParser.parse(exchange.getQueryString()), request);
       HeaderMap requestHeaders = exchange.getRequestHeaders();
       request.headerSource(requestHeaders::getFirst);
@@ -169,17 +164,14 @@ public final class RequestDispatcher implements HttpHandler {
     }
   }
 
-  /** The one Authorization header; two are ambiguous (which one would a proxy have checked?). */
-  private static Optional<String> authorization(HttpServerExchange exchange) throws EndpointException {
+  /** Two Authorization headers are ambiguous (which one would a proxy have checked?): a 400. */
+  private static void checkSingleAuthorization(HttpServerExchange exchange) throws EndpointException {
     HeaderValues values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
-    if (values == null) {
-      return Optional.empty();
-    }
-    if (values.size() > 1) {
+    if (values != null && values.size() > 1) {
       throw EndpointException.badRequest("the request carries more than one Authorization header");
     }
-    return Optional.of(values.getFirst());
   }
+
 
   /** Runs the handler here when it never blocks, otherwise on a worker thread. */
   private void execute(HttpServerExchange exchange, Routes.Route route, HttpRequest.Builder request) {
@@ -194,7 +186,7 @@ public final class RequestDispatcher implements HttpHandler {
     HttpRequest built = request.build();
     HttpResponse response;
     try {
-      response = route.endpoint().handle(built);
+      response = route.chain().proceed(built);
       if (response == null) {
         throw new IllegalStateException("endpoint returned no response");
       }

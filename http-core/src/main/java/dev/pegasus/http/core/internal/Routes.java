@@ -6,6 +6,7 @@ import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.SortedJson;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
+import dev.pegasus.http.core.spi.HttpFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,18 +26,64 @@ public final class Routes {
 
   private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
-  /** An endpoint with its spec, read once. */
-  public record Route(HttpEndpoint endpoint, EndpointSpec spec) {}
+  /** An endpoint with its spec, read once, and its filter chain, built once. */
+  public record Route(HttpEndpoint endpoint, EndpointSpec spec, HttpFilter.Chain chain) {}
 
   private final ImmutableMap<String, Route> byPath;
   private final ImmutableList<EndpointSpec> specs;
 
   @Inject
-  public Routes(Set<HttpEndpoint> endpoints, EndpointDiscovery discovery, ServerConfig config) {
+  public Routes(
+      Set<HttpEndpoint> endpoints,
+      EndpointDiscovery discovery,
+      ServerConfig config,
+      AccessPolicy policy,
+      ServerResources resources) {
+    try {
+      build(endpoints, discovery, config, new FilterChains(discovery.filters(), policy, config.role()));
+    } catch (RuntimeException | Error e) {
+      resources.closeAll();
+      throw e;
+    }
+    this.byPath = builtPaths;
+    this.specs = builtSpecs;
+  }
+
+  private ImmutableMap<String, Route> builtPaths;
+  private ImmutableList<EndpointSpec> builtSpecs;
+
+  private void build(
+      Set<HttpEndpoint> endpoints, EndpointDiscovery discovery, ServerConfig config, FilterChains chains) {
     List<PathPattern> disabled = config.disabledPaths().stream().map(PathPattern::new).toList();
+    Map<String, HttpEndpoint> replacing = new HashMap<>();
+    for (HttpEndpoint replacement : discovery.replacements()) {
+      if (replacing.put(replacement.spec().path(), replacement) != null) {
+        throw new IllegalStateException("two endpoints replace " + replacement.spec().path());
+      }
+    }
     Map<String, HttpEndpoint> claimed = new HashMap<>();
     Map<String, Route> enabled = new HashMap<>();
+    List<HttpEndpoint> all = new ArrayList<>();
     for (HttpEndpoint endpoint : endpoints) {
+      HttpEndpoint replacement = replacing.remove(endpoint.spec().path());
+      if (replacement != null) {
+        log.info(
+            "[{}] {} replaces {} on {}",
+            config.role(),
+            discovery.originOf(replacement),
+            discovery.originOf(endpoint),
+            endpoint.spec().path());
+        all.add(replacement);
+      } else if (!discovery.replacements().contains(endpoint)) {
+        all.add(endpoint);
+      }
+    }
+    if (!replacing.isEmpty()) {
+      throw new IllegalStateException(
+          "replaceEndpoint: no endpoint to replace on " + replacing.keySet()
+              + "; use endpoint(..) for a new path");
+    }
+    for (HttpEndpoint endpoint : all) {
       EndpointSpec spec = endpoint.spec();
       HttpEndpoint previous = claimed.putIfAbsent(spec.path(), endpoint);
       if (previous != null) {
@@ -48,7 +95,7 @@ public final class Routes {
         log.info("[{}] {} is disabled by configuration", config.role(), spec.path());
         continue;
       }
-      enabled.put(spec.path(), new Route(endpoint, spec));
+      enabled.put(spec.path(), new Route(endpoint, spec, chains.chainFor(endpoint, spec)));
     }
     List<String> paths = new ArrayList<>(enabled.keySet());
     paths.sort(SortedJson.BYTE_ORDER);
@@ -58,8 +105,8 @@ public final class Routes {
       ordered.put(path, enabled.get(path));
       orderedSpecs.add(enabled.get(path).spec());
     }
-    this.byPath = ordered.build();
-    this.specs = orderedSpecs.build();
+    this.builtPaths = ordered.build();
+    this.builtSpecs = orderedSpecs.build();
   }
 
   /** The route for an exact normalised path, or null. */

@@ -13,18 +13,25 @@ public interface ServerComponent {
 
   ServerRuntime runtime();
 
+  /** What the providers contributed to close. */
+  ServerResources resources();
+
   /** Creates the graph from what the host configured. */
   @Component.Factory
   interface Factory {
     ServerComponent create(
         @BindsInstance ServerConfig config,
         @BindsInstance EndpointContext context,
-        @BindsInstance ProviderClassLoader providerClassLoader);
+        @BindsInstance ProviderClassLoader providerClassLoader,
+        @BindsInstance HostContributions host);
   }
 
   /** A new graph for this configuration and context. */
   static ServerComponent create(
-      ServerConfig config, EndpointContext context, ProviderClassLoader loader) {
-    return DaggerServerComponent.factory().create(config, context, loader);
+      ServerConfig config,
+      EndpointContext context,
+      ProviderClassLoader loader,
+      HostContributions host) {
+    return DaggerServerComponent.factory().create(config, context, loader, host);
   }
 }

@@ -36,6 +36,9 @@ public final class EndpointSpec {
   private final boolean acceptsBody;
   private final boolean ignoresUndeclaredParameters;
   private final ErrorStyle errorStyle;
+  private final boolean changesState;
+  private final Class<?> jsonBodyType;
+  private final JsonBodyMessages jsonBodyMessages;
 
   private EndpointSpec(Builder b) {
     this.path = b.path;
@@ -47,6 +50,9 @@ public final class EndpointSpec {
     this.acceptsBody = b.acceptsBody;
     this.ignoresUndeclaredParameters = b.ignoresUndeclaredParameters;
     this.errorStyle = b.errorStyle;
+    this.changesState = b.changesState;
+    this.jsonBodyType = b.jsonBodyType;
+    this.jsonBodyMessages = b.jsonBodyMessages;
   }
 
   /** Starts a spec for an absolute path such as {@code /meta/app}. */
@@ -104,6 +110,24 @@ public final class EndpointSpec {
   }
 
   /**
+   * True for a write operation: it changes state. Writes are sensitive, POST only unless {@link
+   * Builder#allowGet()}, refused to browsers' cross-site requests and audited.
+   */
+  public boolean changesState() {
+    return changesState;
+  }
+
+  /** The record a JSON body is decoded into before the handler runs, when the spec declares one. */
+  public Optional<Class<?>> jsonBodyType() {
+    return Optional.ofNullable(jsonBodyType);
+  }
+
+  /** How a JSON body's decoding errors are worded (the framework's words by default). */
+  public JsonBodyMessages jsonBodyMessages() {
+    return jsonBodyMessages;
+  }
+
+  /**
    * The help-page text: {@code "<params>. <summary>"}, e.g. {@code name=<app_name>[&detail]. Query
    * app info.}, or only the summary when there are no parameters.
    */
@@ -147,6 +171,11 @@ public final class EndpointSpec {
     private boolean acceptsBody;
     private boolean ignoresUndeclaredParameters;
     private ErrorStyle errorStyle = ErrorStyle.json();
+    private boolean changesState;
+    private boolean allowGet;
+    private boolean methodsSet;
+    private Class<?> jsonBodyType;
+    private JsonBodyMessages jsonBodyMessages = JsonBodyMessages.DEFAULT;
 
     private Builder(String path) {
       checkArgument(isNormalisedPath(path), "not a normalised absolute path: \"%s\"", path);
@@ -178,6 +207,7 @@ public final class EndpointSpec {
 
     /** Restricts the methods; HEAD is added whenever GET is present. */
     public Builder methods(HttpMethod... accepted) {
+      methodsSet = true;
       methods.clear();
       for (HttpMethod m : accepted) {
         methods.add(m);
@@ -225,8 +255,57 @@ public final class EndpointSpec {
       return this;
     }
 
+    /**
+     * Declares a write operation: sensitive (loopback, the admin token or a verified client
+     * certificate), served for POST only (see {@link #allowGet()}), refused with a 403 when a
+     * browser signals a cross-site request ({@code Sec-Fetch-Site}, {@code Origin}), and every
+     * call written to the {@code dev.pegasus.http.audit} log.
+     */
+    public Builder changesState() {
+      this.changesState = true;
+      this.sensitive = true;
+      return this;
+    }
+
+    /**
+     * Also serves a write operation for GET, for Pegasus clients that send one (admin-cli's
+     * {@code GET /updateConfig?k=v}); the cross-site checks still apply.
+     */
+    public Builder allowGet() {
+      this.allowGet = true;
+      return this;
+    }
+
+    /**
+     * Declares a JSON body decoded strictly into {@code type} (a record) before the handler runs:
+     * unknown fields, wrong types (no {@code "0"} for an int, no {@code 1.0} for an int), missing
+     * fields, duplicate keys, trailing data and an empty body are 400s that name the field and
+     * the problem. The handler reads it with {@link HttpRequest#jsonBody(Class)}.
+     */
+    public Builder jsonBody(Class<?> type) {
+      checkArgument(type.isRecord(), "a JSON body is decoded into a record, not %s", type.getName());
+      this.jsonBodyType = type;
+      this.acceptsBody = true;
+      return this;
+    }
+
+    /** {@link #jsonBody(Class)} with an endpoint's own wording of the errors (Pegasus's texts). */
+    public Builder jsonBody(Class<?> type, JsonBodyMessages messages) {
+      jsonBody(type);
+      this.jsonBodyMessages = messages;
+      return this;
+    }
+
     public EndpointSpec build() {
       checkState(!summary.isEmpty(), "endpoint %s needs a summary for the help page", path);
+      checkState(!allowGet || changesState, "allowGet() is for write operations (%s)", path);
+      if (changesState && !methodsSet) {
+        methods.clear();
+        methods.add(HttpMethod.POST);
+        if (allowGet) {
+          methods.add(HttpMethod.GET);
+        }
+      }
       return new EndpointSpec(this);
     }
   }

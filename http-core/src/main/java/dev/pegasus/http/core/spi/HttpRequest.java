@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.net.HttpHeaders;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class HttpRequest {
   private final byte[] body;
   private final InetSocketAddress remoteAddress;
   private final ClientConnection connection;
+  private final Object jsonBody;
+  private final X509Certificate clientCertificate;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
@@ -45,6 +48,8 @@ public final class HttpRequest {
     this.body = b.body;
     this.remoteAddress = b.remoteAddress;
     this.connection = b.connection;
+    this.jsonBody = b.jsonBody;
+    this.clientCertificate = b.clientCertificate;
   }
 
   /** Used by the framework, and by tests that call a handler directly. */
@@ -111,6 +116,44 @@ public final class HttpRequest {
     return new String(body, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The JSON body, decoded before the handler ran into the record its spec declares ({@link
+   * EndpointSpec.Builder#jsonBody(Class)}).
+   *
+   * @throws IllegalArgumentException when the spec declares no JSON body of this type
+   */
+  public <T> T jsonBody(Class<T> type) {
+    if (!type.isInstance(jsonBody)) {
+      throw new IllegalArgumentException(
+          path + " declares no JSON body of type " + type.getName());
+    }
+    return type.cast(jsonBody);
+  }
+
+  /** This request with its body decoded into {@code decoded}; used by the framework. */
+  public HttpRequest withJsonBody(Object decoded) {
+    return new HttpRequest(this, decoded);
+  }
+
+  private HttpRequest(HttpRequest other, Object jsonBody) {
+    this.method = other.method;
+    this.path = other.path;
+    this.rawQuery = other.rawQuery;
+    this.rawValues = other.rawValues;
+    this.values = other.values;
+    this.headers = other.headers;
+    this.body = other.body;
+    this.remoteAddress = other.remoteAddress;
+    this.connection = other.connection;
+    this.clientCertificate = other.clientCertificate;
+    this.jsonBody = jsonBody;
+  }
+
+  /** The client's TLS certificate, when the handshake verified it against the server's client CA. */
+  public Optional<X509Certificate> clientCertificate() {
+    return Optional.ofNullable(clientCertificate);
+  }
+
   public InetSocketAddress remoteAddress() {
     return remoteAddress;
   }
@@ -132,6 +175,8 @@ public final class HttpRequest {
     private byte[] body = new byte[0];
     private InetSocketAddress remoteAddress = new InetSocketAddress("127.0.0.1", 0);
     private ClientConnection connection = ClientConnection.ALWAYS_OPEN;
+    private Object jsonBody;
+    private X509Certificate clientCertificate;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -183,6 +228,18 @@ public final class HttpRequest {
 
     public Builder body(byte[] body) {
       this.body = body.clone();
+      return this;
+    }
+
+    /** The decoded JSON body (the framework decodes it; tests may set it directly). */
+    public Builder jsonBody(Object decoded) {
+      this.jsonBody = decoded;
+      return this;
+    }
+
+    /** A client certificate the TLS handshake verified. */
+    public Builder clientCertificate(Optional<X509Certificate> certificate) {
+      this.clientCertificate = certificate.orElse(null);
       return this;
     }
 
