@@ -9,6 +9,7 @@ import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The ZooKeeper leadership's life cycle, without a reachable ZooKeeper. */
@@ -25,6 +26,7 @@ final class ZooKeeperMetaLeadershipTest {
     return ZooKeeperMetaLeadership.builder(connect)
         .sessionTimeout(Duration.ofSeconds(4))
         .connectionTimeout(Duration.ofSeconds(1))
+        .metaServers(List.of())
         .build();
   }
 
