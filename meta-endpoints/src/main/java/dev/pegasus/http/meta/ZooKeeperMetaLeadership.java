@@ -252,6 +252,11 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
       generation++;
       verdict = Verdict.NONE;
     }
+    // Logged before the latch lets go, so that it comes before the next primary's "now".
+    if (announcedPrimary) {
+      announcedPrimary = false;
+      log.info("meta {} is no longer the primary: it left the election", id);
+    }
     if (latch != null) {
       closeQuietly(latch);
     }
@@ -260,10 +265,6 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
     }
     if (client != null) {
       client.close();
-    }
-    if (announcedPrimary) {
-      announcedPrimary = false;
-      log.info("meta {} is no longer the primary: it left the election", id);
     }
   }
 
