@@ -81,14 +81,8 @@ final class ZooKeeperForeignLeaderTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "evil.example:80",
-        "127.0.0.1:1\r\nX-Injected: 1",
-        "evil.example:80\r\n\r\n<html>",
-        "127.0.0.1:1",
-        "http://evil.example/",
-        ""
-      })
+      // The other shapes of a bad id are LeaderIdValidatorTest's; these three go end to end.
+      strings = {"evil.example:80", "127.0.0.1:1\r\nX-Injected: 1", "127.0.0.1:1"})
   void aForeignLeaderIdMeans503AndNeverALocation(String foreignId) throws Exception {
     // Joins first, so that the forged participant leads the election the metas then join.
     String forged =
