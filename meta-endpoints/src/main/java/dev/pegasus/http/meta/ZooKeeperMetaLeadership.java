@@ -61,7 +61,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Short blip within the session</b> (Curator {@code SUSPENDED}, then {@code RECONNECTED}):
  *       the latch keeps its node and its leadership (the client uses Curator's session error
  *       policy), and the primary keeps answering on its last evidence until the lease runs out;
- *       a blip shorter than the lease minus the evidence's age is invisible to clients.
+ *       a blip shorter than the lease minus the evidence's age (at most about one check period)
+ *       is invisible to clients, a longer one answers 503 for the rest of it. Mind that a
+ *       ZooKeeper client needs up to about 2 s to get back to a single server (a random backoff
+ *       under 1 s, then 1 s before it tries the same address again).
  *   <li><b>Partition or expiry</b>: the ZooKeeper server renews a session on every request it
  *       receives, so it expires this meta's session, deletes its node and lets another meta lead no
  *       sooner than one (negotiated) session timeout after the last read it answered, and that read

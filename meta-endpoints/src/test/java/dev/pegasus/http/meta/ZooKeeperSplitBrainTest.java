@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.state.ConnectionState;
@@ -175,6 +176,7 @@ final class ZooKeeperSplitBrainTest {
     int oldIndex = cluster.metas().indexOf(old);
     List<ConnectionState> states = new CopyOnWriteArrayList<>();
     CountDownLatch reconnected = new CountDownLatch(1);
+    AtomicLong reconnectedAt = new AtomicLong();
     old.leadership()
         .curator()
         .getConnectionStateListenable()
@@ -182,20 +184,31 @@ final class ZooKeeperSplitBrainTest {
             (c, s) -> {
               states.add(s);
               if (s == ConnectionState.RECONNECTED) {
+                reconnectedAt.set(System.nanoTime());
                 reconnected.countDown();
               }
             });
     try (PrimarySampler sampler = sampling()) {
       awaitRounds(sampler, 5);
+      long cut = System.nanoTime();
       old.proxy().cut();
       assertThat(reconnected.await(SESSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      Duration outage = Duration.ofNanos(reconnectedAt.get() - cut);
       // Rounds for two more check periods after the reconnection, to see the primary settle.
       awaitRoundsAfter(sampler, System.nanoTime() + 2 * CHECK_PERIOD.toNanos());
       assertThat(states).containsAtLeast(ConnectionState.SUSPENDED, ConnectionState.RECONNECTED);
       assertThat(states).doesNotContain(ConnectionState.LOST);
-      assertWithMessage("the primary's longest gap during the blip\n%s", sampler.history())
+      // The primary answers on evidence at most two check periods old when the blip starts, for a
+      // lease; it is renewed within a check period of the reconnection. So the only gap is the part
+      // of the outage the lease does not cover. A single-server ZooKeeper client takes up to ~2 s
+      // to reconnect (a random backoff under 1 s, then 1 s before it retries the same address),
+      // about this test's 2 s lease: the gap is usually zero, sometimes a few milliseconds.
+      Duration uncovered = outage.minus(LEASE.minus(CHECK_PERIOD.multipliedBy(2)));
+      Duration bound = (uncovered.isNegative() ? Duration.ZERO : uncovered).plus(CHECK_PERIOD);
+      assertWithMessage(
+              "the primary's longest gap during a blip of %s\n%s", outage, sampler.history())
           .that(sampler.longestGapOf(oldIndex))
-          .isEqualTo(Duration.ZERO);
+          .isAtMost(bound);
       assertThat(cluster.settledPrimary(SETTLE)).isEqualTo(old);
       assertNoSplitBrain(sampler);
     }

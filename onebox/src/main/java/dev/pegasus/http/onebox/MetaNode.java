@@ -20,6 +20,14 @@ final class MetaNode {
   /** Short, so that a meta that dies without leaving is replaced quickly in a demo. */
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
 
+  /**
+   * Half the session, the most the leadership allows: a ZooKeeper client needs up to ~2 s to get
+   * back to a single server after a blip (a random backoff under 1 s, then 1 s before it retries
+   * the same address), and the primary should answer through that; the other half is the margin
+   * before an expired session lets another meta lead.
+   */
+  private static final Duration LEASE = SESSION_TIMEOUT.dividedBy(2);
+
   private final String name;
   private final ServerSettings settings;
   private final MetaState state;
@@ -61,6 +69,7 @@ final class MetaNode {
         ZooKeeperMetaLeadership.builder(zooKeeper)
             .electionPath(electionPath)
             .sessionTimeout(SESSION_TIMEOUT)
+            .lease(LEASE)
             .connectionTimeout(Duration.ofSeconds(5))
             .metaServersOf(state);
     digest.ifPresent(election::digestAuth);
