@@ -75,8 +75,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Session lost</b> ({@code LOST}, real or Curator's own after a session timeout of
  *       suspension): at once 503, and the meta rejoins the election with a new latch, whose close
  *       removes the old node if the server still has it, so the cluster converges to one primary.
- *   <li>The one case no client-side rule can cover: a node deleted by a third party while this meta
- *       cannot hear ZooKeeper. Two metas may then answer as primary for up to one lease; {@link
+ *   <li>The one case no client-side rule can cover: a node deleted (or its session closed) by a
+ *       third party while this meta cannot hear ZooKeeper. Two metas may then answer as primary for up to one lease; {@link
  *       Builder#digestAuth} keeps third parties from deleting the nodes in the first place.
  * </ul>
  *
@@ -101,7 +101,11 @@ public final class ZooKeeperMetaLeadership implements MetaLeadership {
 
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperMetaLeadership.class);
 
-  /** Evidence from a lost session, or no evidence at all. */
+  /**
+   * What the latest read of the election showed: in which session generation, when it was sent,
+   * whether this meta's node led, and otherwise the validated id of the leader (null if none or
+   * unusable). {@link #NONE} is no evidence at all.
+   */
   private record Verdict(long generation, long sentNanos, boolean ours, String otherPrimary) {
     static final Verdict NONE = new Verdict(-1, 0, false, null);
   }
