@@ -11,7 +11,7 @@ import dev.pegasus.http.core.PegasusHttpServer;
  * <pre>{@code
  * InMemoryMetaState state = new InMemoryMetaState(snapshot);
  * ZooKeeperMetaLeadership leadership = ZooKeeperMetaLeadership.builder(zkConnect)
- *     .electionPath("/pegasus/onebox/meta_leader").build();
+ *     .electionPath("/pegasus/onebox/meta_leader").metaServersOf(state).build();
  * PegasusHttpServer server =
  *     MetaServices.start(PegasusHttpServer.builder().port(34601), state, leadership);
  * ...

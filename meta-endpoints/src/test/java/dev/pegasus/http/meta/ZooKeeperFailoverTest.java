@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -70,13 +71,17 @@ final class ZooKeeperFailoverTest {
     // next.
     String path = "/pegasus/failover-test/meta_leader_" + ELECTIONS.incrementAndGet();
     InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
+    // The metas bind ephemeral ports, so the list they validate leader ids against grows as they
+    // start, as the onebox's does.
+    List<String> known = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 3; i++) {
       ZooKeeperMetaLeadership leadership =
           ZooKeeperMetaLeadership.builder(zk.getConnectString())
               .electionPath(path)
               .sessionTimeout(SESSION_TIMEOUT)
               .connectionTimeout(Duration.ofSeconds(2))
-              .refreshPeriod(Duration.ofMillis(500))
+              .checkPeriod(Duration.ofMillis(250))
+              .metaServers(() -> known)
               .build();
       PegasusHttpServer server =
           MetaServices.start(
@@ -86,7 +91,9 @@ final class ZooKeeperFailoverTest {
                   .configure(c -> c.accessLog(false)),
               state,
               leadership);
-      metas.add(new Meta(server, leadership));
+      Meta meta = new Meta(server, leadership);
+      known.add(meta.address());
+      metas.add(meta);
     }
   }
 

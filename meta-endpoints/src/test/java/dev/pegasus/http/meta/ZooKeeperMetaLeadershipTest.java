@@ -9,6 +9,7 @@ import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The ZooKeeper leadership's life cycle, without a reachable ZooKeeper. */
@@ -25,6 +26,7 @@ final class ZooKeeperMetaLeadershipTest {
     return ZooKeeperMetaLeadership.builder(connect)
         .sessionTimeout(Duration.ofSeconds(4))
         .connectionTimeout(Duration.ofSeconds(1))
+        .metaServers(List.of())
         .build();
   }
 
@@ -78,5 +80,43 @@ final class ZooKeeperMetaLeadershipTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> ZooKeeperMetaLeadership.builder("z:1").sessionTimeout(Duration.ZERO));
+  }
+
+  @Test
+  void builderNeedsTheMetaListAndTimingsThatFit() {
+    assertThrows(IllegalStateException.class, () -> ZooKeeperMetaLeadership.builder("z:1").build());
+    ZooKeeperMetaLeadership.Builder ok =
+        ZooKeeperMetaLeadership.builder("z:1")
+            .metaServers(List.of("127.0.0.1:1"))
+            .sessionTimeout(Duration.ofSeconds(4));
+    ok.build().close(); // lease 4/3 s, check period a quarter of it
+    assertThrows(IllegalStateException.class, () -> ok.lease(Duration.ofMillis(2001)).build());
+    assertThrows(
+        IllegalStateException.class,
+        () -> ok.lease(Duration.ofSeconds(2)).checkPeriod(Duration.ofSeconds(1)).build());
+    ok.lease(Duration.ofSeconds(2)).checkPeriod(Duration.ofMillis(999)).build().close();
+    assertThrows(IllegalStateException.class, () -> ok.worldReadable(true).build());
+    ok.digestAuth(ZooKeeperDigest.of("u", "p")).build().close();
+  }
+
+  @Test
+  void digestIdentitiesAreCheckedAndKeepTheirPasswordToThemselves() {
+    assertThrows(IllegalArgumentException.class, () -> ZooKeeperDigest.of("a:b", "p"));
+    assertThrows(IllegalArgumentException.class, () -> ZooKeeperDigest.of("", "p"));
+    assertThrows(IllegalArgumentException.class, () -> ZooKeeperDigest.of("u", ""));
+    ZooKeeperDigest random = ZooKeeperDigest.withRandomPassword("onebox");
+    String secret = new String(random.authInfo(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(secret).startsWith("onebox:");
+    assertThat(secret.length()).isAtLeast("onebox:".length() + 32);
+    assertThat(random.toString()).isEqualTo("digest user onebox");
+    assertThat(ZooKeeperDigest.withRandomPassword("onebox").authInfo())
+        .isNotEqualTo(random.authInfo());
+    ZooKeeperMetaLeadership leadership =
+        ZooKeeperMetaLeadership.builder("z:1")
+            .metaServers(List.of())
+            .digestAuth(random)
+            .build();
+    assertThat(leadership.toString()).doesNotContain(secret.substring("onebox:".length()));
+    leadership.close();
   }
 }

@@ -3,32 +3,52 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.meta.MetaServices;
 import dev.pegasus.http.meta.MetaState;
+import dev.pegasus.http.meta.ZooKeeperDigest;
 import dev.pegasus.http.meta.ZooKeeperMetaLeadership;
 import dev.pegasus.http.profiler.PprofProfiler;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One meta server: a role-{@code meta} server over the cluster's shared meta state, taking part
  * in the primary election through ZooKeeper. Stopping it leaves the election first, so that a
- * backup takes over at once.
+ * backup takes over at once. Leader ids are checked against the meta list of the shared state's
+ * cluster facts; with a digest, the election's nodes belong to that identity alone.
  */
 final class MetaNode {
 
   /** Short, so that a meta that dies without leaving is replaced quickly in a demo. */
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
 
+  /**
+   * Half the session, the most the leadership allows: a ZooKeeper client needs up to ~2 s to get
+   * back to a single server after a blip (a random backoff under 1 s, then 1 s before it retries
+   * the same address), and the primary should answer through that; the other half is the margin
+   * before an expired session lets another meta lead.
+   */
+  private static final Duration LEASE = SESSION_TIMEOUT.dividedBy(2);
+
   private final String name;
   private final ServerSettings settings;
   private final MetaState state;
   private final String zooKeeper;
   private final String electionPath;
+  private final Optional<ZooKeeperDigest> digest;
   private int port;
   private PegasusHttpServer server;
   private ZooKeeperMetaLeadership leadership;
   private PprofProfiler profiler;
 
-  MetaNode(String name, ServerSettings settings, MetaState state, String zooKeeper, String zooKeeperRoot, int port) {
+  MetaNode(
+      String name,
+      ServerSettings settings,
+      MetaState state,
+      String zooKeeper,
+      String zooKeeperRoot,
+      Optional<ZooKeeperDigest> digest,
+      int port) {
     this.name = name;
+    this.digest = digest;
     this.settings = settings;
     this.state = state;
     this.zooKeeper = zooKeeper;
@@ -45,12 +65,15 @@ final class MetaNode {
     if (server != null) {
       return;
     }
-    leadership =
+    ZooKeeperMetaLeadership.Builder election =
         ZooKeeperMetaLeadership.builder(zooKeeper)
             .electionPath(electionPath)
             .sessionTimeout(SESSION_TIMEOUT)
+            .lease(LEASE)
             .connectionTimeout(Duration.ofSeconds(5))
-            .build();
+            .metaServersOf(state);
+    digest.ifPresent(election::digestAuth);
+    leadership = election.build();
     profiler = PprofProfiler.start();
     try {
       server = MetaServices.start(settings.builder(port, profiler), state, leadership);
@@ -89,8 +112,8 @@ final class MetaNode {
   }
 
   /** The primary this meta would redirect to, if it knows one. */
-  synchronized java.util.Optional<String> knownPrimary() {
-    return server == null ? java.util.Optional.empty() : leadership.primary();
+  synchronized Optional<String> knownPrimary() {
+    return server == null ? Optional.empty() : leadership.primary();
   }
 
   /** {@code host:port}, as the election and the meta list name this server. */

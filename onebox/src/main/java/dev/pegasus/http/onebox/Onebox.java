@@ -9,6 +9,7 @@ import dev.pegasus.http.meta.ClusterFacts;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFunctionLevel;
+import dev.pegasus.http.meta.ZooKeeperDigest;
 import dev.pegasus.http.profiler.PprofProfiler;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.io.IOException;
@@ -74,6 +75,7 @@ public final class Onebox implements AutoCloseable {
     OneboxOptions options;
     EmbeddedZooKeeper zooKeeper;
     String zooKeeperConnect;
+    Optional<ZooKeeperDigest> digest = Optional.empty();
     final List<ReplicaNode> replicas = new ArrayList<>();
     final List<MetaNode> metas = new ArrayList<>();
     ClusterModel model;
@@ -135,9 +137,15 @@ public final class Onebox implements AutoCloseable {
                 parts.metaState,
                 parts.zooKeeperConnect,
                 options.zooKeeperRoot(),
+                parts.digest,
                 options.metaPorts().get(i));
         parts.metas.add(meta);
         meta.start();
+        // The metas redirect only to a leader on the meta list: list each one as soon as it is
+        // bound, so that the next one to start already knows all before it.
+        parts.model.facts(
+            facts(options, parts.zooKeeperConnect, parts.metas.stream().map(MetaNode::address).toList()));
+        parts.metaState.set(parts.model.metaSnapshot());
         if (i == 0) {
           // meta1 joins the election alone, so that it is the primary at start as on the API page
           // (its examples use 34601); the others then queue behind it.
@@ -169,10 +177,17 @@ public final class Onebox implements AutoCloseable {
   private static void startZooKeeper(Parts parts) throws IOException {
     OneboxOptions options = parts.options;
     if (options.externalZooKeeper().isPresent()) {
+      // No digest: a per-run secret would leave the election path's persistent parents owned by
+      // an identity that the next run does not know, and lock it out of its own cluster root.
       parts.zooKeeperConnect = options.externalZooKeeper().get();
       return;
     }
-    EmbeddedZooKeeper zk = new EmbeddedZooKeeper(options.host(), options.zooKeeperPort());
+    // Every client of the embedded ZooKeeper is a meta of this process: two connections each (one
+    // more while a lost session is replaced) and two to spare; digest auth required, with a secret
+    // that lives as long as this run, so no other local process can touch the election.
+    EmbeddedZooKeeper zk =
+        new EmbeddedZooKeeper(
+            options.host(), options.zooKeeperPort(), 2 * options.metaPorts().size() + 2, true);
     try {
       zk.start();
     } catch (IOException e) {
@@ -188,6 +203,7 @@ public final class Onebox implements AutoCloseable {
     }
     parts.zooKeeper = zk;
     parts.zooKeeperConnect = zk.connectString();
+    parts.digest = Optional.of(ZooKeeperDigest.withRandomPassword("onebox-meta"));
   }
 
   private static CollectorServer startCollector(

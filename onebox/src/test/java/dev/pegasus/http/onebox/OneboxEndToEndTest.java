@@ -4,8 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.get;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.meta.ZooKeeperDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -254,6 +262,51 @@ final class OneboxEndToEndTest {
     assertThat(onebox.execute("kill replica9")).isEqualTo("no replica server \"replica9\"; the replicas are replica1, replica2, replica3");
     assertThat(onebox.execute("dance")).isEqualTo("unknown command \"dance\"; type help");
     assertThat(onebox.execute("help")).contains("kill replicaN");
+  }
+
+  @Test
+  @Order(11)
+  void otherLocalClientsCannotTouchTheElection() throws Exception {
+    String primary = onebox.primaryMeta().orElseThrow();
+    String election = "/pegasus/onebox/127.0.0.1/meta_leader";
+    try (ZooKeeper anonymous = zooKeeperClient(null)) {
+      assertThrows(
+          KeeperException.SessionClosedRequireAuthException.class,
+          () -> anonymous.getChildren(election, false));
+    }
+    try (ZooKeeper stranger = zooKeeperClient(ZooKeeperDigest.withRandomPassword("onebox-meta"))) {
+      assertThrows(KeeperException.NoAuthException.class, () -> stranger.getChildren(election, false));
+      assertThrows(KeeperException.NoAuthException.class, () -> stranger.delete(election, -1));
+      assertThrows(
+          KeeperException.NoAuthException.class,
+          () ->
+              stranger.create(
+                  election + "/x-latch-",
+                  "evil.example:80".getBytes(StandardCharsets.UTF_8),
+                  ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                  CreateMode.EPHEMERAL_SEQUENTIAL));
+    }
+    assertThat(onebox.awaitPrimary(DEADLINE)).isTrue();
+    assertThat(onebox.primaryMeta()).hasValue(primary);
+  }
+
+  /** A raw client of the onebox's ZooKeeper, authenticated as {@code digest} when not null. */
+  private static ZooKeeper zooKeeperClient(ZooKeeperDigest digest) throws Exception {
+    CountDownLatch connected = new CountDownLatch(1);
+    ZooKeeper client =
+        new ZooKeeper(
+            onebox.zooKeeper(),
+            4_000,
+            e -> {
+              if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+              }
+            });
+    if (digest != null) {
+      client.addAuthInfo("digest", digest.authInfo());
+    }
+    assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
+    return client;
   }
 
   private static Optional<Path> onPath(String tool) throws IOException {

@@ -1,0 +1,159 @@
+package dev.pegasus.http.meta;
+
+import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.apache.curator.test.TestingServer;
+
+/**
+ * Meta servers on ephemeral ports electing a primary through one in-process ZooKeeper, each
+ * connected through its own {@link TcpProxy} so that a test can cut or freeze one meta's
+ * connection. The metas validate leader ids against the addresses of the metas started so far.
+ */
+final class ZooKeeperMetas implements AutoCloseable {
+
+  /** One meta server, its leadership and its path to ZooKeeper. */
+  record Meta(PegasusHttpServer server, ZooKeeperMetaLeadership leadership, TcpProxy proxy) {
+    String address() {
+      return "127.0.0.1:" + server.port();
+    }
+
+    Response get(String target) {
+      return EndpointTesting.get(server, target);
+    }
+
+    void close() {
+      leadership.close();
+      server.close();
+      proxy.close();
+    }
+
+    @Override
+    public String toString() {
+      return address();
+    }
+  }
+
+  private final List<Meta> metas = new CopyOnWriteArrayList<>();
+  private final List<String> known = new CopyOnWriteArrayList<>();
+
+  /**
+   * Starts {@code count} metas at {@code electionPath}, each leadership built by {@code options}
+   * from a builder that already has the path, the proxy's connect string and the meta list.
+   */
+  static ZooKeeperMetas start(
+      TestingServer zk,
+      String electionPath,
+      int count,
+      UnaryOperator<ZooKeeperMetaLeadership.Builder> options) {
+    ZooKeeperMetas cluster = new ZooKeeperMetas();
+    InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
+    try {
+      for (int i = 0; i < count; i++) {
+        TcpProxy proxy = new TcpProxy(zk.getPort());
+        ZooKeeperMetaLeadership leadership =
+            options
+                .apply(
+                    ZooKeeperMetaLeadership.builder(proxy.connectString())
+                        .electionPath(electionPath)
+                        .metaServers(() -> cluster.known))
+                .build();
+        PegasusHttpServer server =
+            MetaServices.start(
+                PegasusHttpServer.builder()
+                    .port(0)
+                    .service(Clock.class, Clock.system(MetaFixtures.ZONE))
+                    .configure(c -> c.accessLog(false)),
+                state,
+                leadership);
+        Meta meta = new Meta(server, leadership, proxy);
+        cluster.known.add(meta.address());
+        cluster.metas.add(meta);
+      }
+    } catch (IOException e) {
+      cluster.close();
+      throw new UncheckedIOException(e);
+    }
+    return cluster;
+  }
+
+  List<Meta> metas() {
+    return metas;
+  }
+
+  /** The addresses a redirect may name. */
+  List<String> addresses() {
+    return known;
+  }
+
+  /** The metas other than {@code meta}. */
+  List<Meta> others(Meta meta) {
+    List<Meta> rest = new ArrayList<>(metas);
+    rest.remove(meta);
+    return rest;
+  }
+
+  /**
+   * Waits until exactly one meta answers {@code /meta/cluster} with 200 and every other one
+   * redirects to it, and returns it.
+   */
+  Meta settledPrimary(Duration deadline) {
+    return pollUntil(
+            "one primary that every other meta redirects to, among " + metas,
+            deadline,
+            this::agreedPrimary,
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** As {@link #settledPrimary}, for a primary other than {@code old}. */
+  Meta settledPrimaryOtherThan(Meta old, Duration deadline) {
+    return pollUntil(
+            "one primary other than " + old + " that every other meta redirects to, among " + metas,
+            deadline,
+            this::agreedPrimary,
+            p -> p.isPresent() && p.get() != old)
+        .orElseThrow();
+  }
+
+  private Optional<Meta> agreedPrimary() {
+    List<Meta> primaries = new ArrayList<>();
+    List<Response> answers = new ArrayList<>();
+    for (Meta m : metas) {
+      Response r = m.get("/meta/cluster");
+      answers.add(r);
+      if (r.status() == 200) {
+        primaries.add(m);
+      }
+    }
+    if (primaries.size() != 1) {
+      return Optional.empty();
+    }
+    Meta primary = primaries.get(0);
+    String location = "http://" + primary.address() + "/meta/cluster";
+    for (int i = 0; i < metas.size(); i++) {
+      if (metas.get(i) != primary
+          && (answers.get(i).status() != 307
+              || !answers.get(i).header("Location").equals(Optional.of(location)))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(primary);
+  }
+
+  @Override
+  public void close() {
+    metas.forEach(Meta::close);
+  }
+}
