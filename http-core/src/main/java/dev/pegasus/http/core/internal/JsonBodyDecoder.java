@@ -2,6 +2,8 @@ package dev.pegasus.http.core.internal;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -29,6 +31,10 @@ import java.util.stream.Collectors;
 public final class JsonBodyDecoder {
 
   private static final JsonMapper STRICT = strictMapper();
+
+  /** Jackson's message for a refused coercion: {@code Cannot coerce String value ("0") to `int`}. */
+  private static final java.util.regex.Pattern COERCION =
+      java.util.regex.Pattern.compile("^Cannot coerce ([\\w-]+) value \\(\"?(.*?)\"?\\) to");
 
   private JsonBodyDecoder() {}
 
@@ -71,18 +77,18 @@ public final class JsonBodyDecoder {
     }
     if (e instanceof MismatchedInputException m) {
       String message = m.getOriginalMessage();
-      if (message.startsWith("Missing required creator property")) {
+      if (message.startsWith("Missing required creator property")
+          || message.startsWith("Missing creator property")) {
         return new JsonBodyProblem(pointer(m), "missing");
       }
-      if (message.contains("Null value for creator property")) {
+      if (message.contains("Null value for creator property") || message.startsWith("Cannot map `null`")) {
         return new JsonBodyProblem(pointer(m), "null is not allowed");
       }
       if (message.startsWith("Trailing token")) {
         return new JsonBodyProblem(Optional.empty(), "trailing data after the JSON value");
       }
       return new JsonBodyProblem(
-          pointer(m),
-          "expected " + typeName(m.getTargetType()) + firstClause(message));
+          pointer(m), "expected " + typeName(m.getTargetType()) + ", got " + found(m));
     }
     if (e instanceof JsonParseException p && p.getOriginalMessage().startsWith("Duplicate field")) {
       String name = p.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
@@ -93,6 +99,38 @@ public final class JsonBodyDecoder {
     }
     return new JsonBodyProblem(
         Optional.empty(), "not valid JSON: " + firstClause(e.getOriginalMessage()).replaceFirst("^, ", ""));
+  }
+
+  /** What the parser stood on when decoding failed: {@code the string "0"}, {@code an object}. */
+  private static String found(MismatchedInputException e) {
+    java.util.regex.Matcher coercion = COERCION.matcher(String.valueOf(e.getOriginalMessage()));
+    if (coercion.find()) {
+      return switch (coercion.group(1)) {
+        case "String" -> "the string \"" + ErrorText.bounded(coercion.group(2), 64) + "\"";
+        case "Integer" -> "an integer";
+        case "Floating-point" -> "a floating-point number";
+        case "Boolean" -> "a boolean";
+        default -> "another kind of value";
+      };
+    }
+    if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
+      return "another kind of value";
+    }
+    JsonToken token = parser.currentToken();
+    try {
+      return switch (token) {
+        case VALUE_STRING -> "the string \"" + ErrorText.bounded(parser.getText(), 64) + "\"";
+        case VALUE_NUMBER_INT -> "an integer";
+        case VALUE_NUMBER_FLOAT -> "a floating-point number";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        case VALUE_NULL -> "null";
+        case START_OBJECT, FIELD_NAME -> "an object";
+        case START_ARRAY -> "an array";
+        default -> "another kind of value";
+      };
+    } catch (IOException io) {
+      return "another kind of value";
+    }
   }
 
   private static Optional<String> pointer(JsonMappingException e) {
@@ -143,7 +181,10 @@ public final class JsonBodyDecoder {
   }
 
   private static String quoted(Object value) {
-    return value instanceof String s ? "the string \"" + ErrorText.bounded(s, 64) + "\"" : String.valueOf(value);
+    if (value instanceof String s) {
+      return "the string \"" + ErrorText.bounded(s, 64) + "\"";
+    }
+    return value instanceof Number ? "the number " + value : String.valueOf(value);
   }
 
   private static boolean isBlank(byte[] body) {

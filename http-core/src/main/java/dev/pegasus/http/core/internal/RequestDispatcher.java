@@ -295,7 +295,7 @@ public final class RequestDispatcher implements HttpHandler {
   }
 
   private static String target(HttpServerExchange exchange) {
-    String query = exchange.getQueryString();
+    String query = SecretValues.maskQuery(exchange.getQueryString());
     return query.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + '?' + query;
   }
 

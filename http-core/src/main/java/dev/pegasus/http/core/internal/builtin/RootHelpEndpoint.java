@@ -45,7 +45,7 @@ public final class RootHelpEndpoint implements HttpEndpoint {
     }
     TableJsonWriter json = new TableJsonWriter().beginObject();
     for (EndpointSpec spec : routes.get().specs()) {
-      json.field(spec.path(), spec.helpText());
+      json.field(spec.path(), helpOf(spec));
     }
     return HttpResponse.json(json.endObject().finish());
   }
@@ -61,8 +61,22 @@ public final class RootHelpEndpoint implements HttpEndpoint {
     for (EndpointSpec spec : routes.get().specs()) {
       String path = esc.escape(spec.path());
       page.append("<tr><td><a href=\"").append(path).append("\">").append(path)
-          .append("</a></td><td>").append(esc.escape(spec.helpText())).append("</td></tr>\n");
+          .append("</a></td><td>").append(esc.escape(helpOf(spec))).append("</td></tr>\n");
     }
     return page.append("</table>\n</body></html>\n").toString();
+  }
+
+  /** The spec's help text; write operations say so, with their methods, so nobody GETs them by accident. */
+  private static String helpOf(EndpointSpec spec) {
+    if (!spec.changesState()) {
+      return spec.helpText();
+    }
+    String methods =
+        spec.methods().stream()
+            .filter(m -> m != dev.pegasus.http.core.spi.HttpMethod.HEAD)
+            .map(Enum::name)
+            .sorted()
+            .collect(java.util.stream.Collectors.joining("/"));
+    return spec.helpText() + " [changes state; " + methods + "]";
   }
 }

@@ -1,6 +1,7 @@
 package dev.pegasus.http.core.internal.filters;
 
 import dev.pegasus.http.core.internal.AccessPolicy;
+import dev.pegasus.http.core.internal.SecretValues;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpFilter;
@@ -9,7 +10,6 @@ import dev.pegasus.http.core.spi.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,6 @@ public final class AuditFilter implements HttpFilter {
   public static final String LOGGER = "dev.pegasus.http.audit";
 
   private static final Logger audit = LoggerFactory.getLogger(LOGGER);
-  private static final Pattern SECRET_NAME =
-      Pattern.compile("(?i).*(token|password|passwd|secret|credential).*");
 
   private final AccessPolicy policy;
   private final String role;
@@ -71,7 +69,7 @@ public final class AuditFilter implements HttpFilter {
     StringJoiner out = new StringJoiner(", ", "{", "}");
     values.forEach(
         (name, value) ->
-            out.add(name + "=" + (SECRET_NAME.matcher(name).matches() ? "******" : quote(value))));
+            out.add(name + "=" + (SecretValues.isSecretName(name) ? SecretValues.MASK : quote(value))));
     return out.toString();
   }
 

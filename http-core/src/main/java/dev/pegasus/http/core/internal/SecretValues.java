@@ -1,0 +1,55 @@
+package dev.pegasus.http.core.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * Recognises values that must not reach a log: those of parameters whose name says token,
+ * password, passwd, secret or credential. The access and audit logs show them as {@code ******}.
+ */
+public final class SecretValues {
+
+  /** What a secret value is shown as. */
+  public static final String MASK = "******";
+
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(token|password|passwd|secret|credential).*");
+
+  private SecretValues() {}
+
+  /** True when a parameter of this name holds a secret. */
+  public static boolean isSecretName(String name) {
+    return SECRET_NAME.matcher(name).matches();
+  }
+
+  /**
+   * {@code query} (raw, as sent) with the value of every secret-named parameter masked; the query
+   * itself when it has none, without allocating.
+   */
+  public static String maskQuery(String query) {
+    if (query.isEmpty() || !SECRET_NAME.matcher(query).matches()) {
+      return query;
+    }
+    StringBuilder out = new StringBuilder(query.length());
+    for (String part : query.split("&", -1)) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      if (eq >= 0 && isSecretName(decodedOrRaw(name))) {
+        out.append(name).append('=').append(MASK);
+      } else {
+        out.append(part);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String decodedOrRaw(String name) {
+    try {
+      return PercentDecoder.decode(name);
+    } catch (dev.pegasus.http.core.spi.EndpointException e) {
+      return name;
+    }
+  }
+}
