@@ -1,13 +1,14 @@
 package dev.pegasus.http.meta.internal;
 
+import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.HttpEndpoint;
+import dev.pegasus.http.core.spi.ScopedFilter;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,10 +20,10 @@ import java.util.Optional;
 public final class MetaEndpointProvider implements EndpointProvider {
 
   @Override
-  public Collection<HttpEndpoint> endpoints(EndpointContext context) {
+  public Contribution contribute(EndpointContext context) {
     Optional<MetaState> found = context.find(MetaState.class);
     if (found.isEmpty()) {
-      return List.of();
+      return Contribution.none("no MetaState in this server");
     }
     MetaState state = found.get();
     MetaLeadership leadership =
@@ -45,7 +46,12 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new BackupPolicyEndpoint(state),
             new ClusterEndpoint(state, leadership),
             new NodesEndpoint(state));
-    return endpoints.stream().map(e -> (HttpEndpoint) new PrimaryRedirect(e, leadership)).toList();
+    // Backups redirect the meta endpoints, and only those: a filter on their exact paths.
+    List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
+    return Contribution.builder()
+        .endpoints(endpoints)
+        .filter(ScopedFilter.of("primary-redirect", new PrimaryRedirect(leadership), paths))
+        .build();
   }
 
   @Override

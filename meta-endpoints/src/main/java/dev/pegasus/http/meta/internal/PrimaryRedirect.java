@@ -2,42 +2,37 @@ package dev.pegasus.http.meta.internal;
 
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
-import dev.pegasus.http.core.spi.HttpEndpoint;
+import dev.pegasus.http.core.spi.HttpFilter;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.meta.MetaLeadership;
 import java.util.Optional;
 
 /**
- * Serves a {@code /meta/*} endpoint on the primary meta only. The framework has validated the
- * parameters before this runs; on a backup the request is answered 307 with {@code Location:
+ * The filter that serves the {@code /meta/*} endpoints on the primary meta only; the meta
+ * provider contributes it for its own paths. The framework has validated the parameters before
+ * this runs; on a backup the request is answered 307 with {@code Location:
  * http://<primary><path>?<raw query>} (the query exactly as the client sent it) and an empty body,
  * and when no primary is known, 503 with {@code Retry-After} instead of a redirect to nowhere.
  * The scheme is this server's: {@code https://} when the request came over TLS, since a cluster
  * serves one scheme on every meta (the primary's address carries no scheme).
  */
-final class PrimaryRedirect implements HttpEndpoint {
+final class PrimaryRedirect implements HttpFilter {
 
   /** Seconds to wait for an election to settle or ZooKeeper to come back. */
   static final long RETRY_AFTER_SECONDS = 1;
 
-  private final HttpEndpoint delegate;
   private final MetaLeadership leadership;
 
-  PrimaryRedirect(HttpEndpoint delegate, MetaLeadership leadership) {
-    this.delegate = delegate;
+  PrimaryRedirect(MetaLeadership leadership) {
     this.leadership = leadership;
   }
 
   @Override
-  public EndpointSpec spec() {
-    return delegate.spec();
-  }
-
-  @Override
-  public HttpResponse handle(HttpRequest request) throws EndpointException {
+  public HttpResponse filter(HttpRequest request, EndpointSpec spec, Chain next)
+      throws EndpointException {
     if (leadership.isPrimary()) {
-      return delegate.handle(request);
+      return next.proceed(request);
     }
     Optional<String> primary = leadership.primary();
     if (primary.isEmpty()) {
