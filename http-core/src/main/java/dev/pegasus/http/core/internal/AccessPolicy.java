@@ -59,6 +59,14 @@ public final class AccessPolicy {
     return check(spec, remote, authorization, Optional.empty());
   }
 
+  /**
+   * True when the request is let in whatever credentials it carries (not sensitive, an opened
+   * server, a trusted loopback client): the cheap question, asked before reading any header.
+   */
+  public boolean admitsWithoutCredentials(EndpointSpec spec, InetAddress remote) {
+    return !spec.isSensitive() || openToAll || (trustLoopback && remote.isLoopbackAddress());
+  }
+
   /** How {@link #check} would admit this request, without throwing. */
   public Admission admission(
       EndpointSpec spec,

@@ -19,9 +19,13 @@ public final class AccessPolicyFilter implements HttpFilter {
   @Override
   public HttpResponse filter(HttpRequest request, EndpointSpec spec, Chain next)
       throws EndpointException {
+    java.net.InetAddress remote = request.remoteAddress().getAddress();
+    if (policy.admitsWithoutCredentials(spec, remote)) {
+      return next.proceed(request);
+    }
     policy.check(
         spec,
-        request.remoteAddress().getAddress(),
+        remote,
         request.header("Authorization"),
         request.clientCertificate());
     return next.proceed(request);
