@@ -14,6 +14,8 @@ import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpFilter;
 import dev.pegasus.http.core.spi.ScopedFilter;
+import dev.pegasus.http.core.spi.StartedServer;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -61,11 +63,48 @@ public final class PegasusHttpServer implements AutoCloseable {
   public PegasusHttpServer start() {
     try {
       runtime.start();
+      resources.started(new Started());
     } catch (RuntimeException | Error e) {
-      resources.closeAll();
+      try {
+        runtime.stop();
+      } finally {
+        resources.closeAll();
+      }
       throw e;
     }
     return this;
+  }
+
+  /** What start hooks see of this server. */
+  private final class Started implements StartedServer {
+    @Override
+    public String role() {
+      return config.role();
+    }
+
+    @Override
+    public InetSocketAddress boundAddress() {
+      return runtime.boundAddress();
+    }
+
+    @Override
+    public String advertisedAddress() {
+      return advertisedHostPort();
+    }
+
+    @Override
+    public String scheme() {
+      return PegasusHttpServer.this.scheme();
+    }
+  }
+
+  /**
+   * {@code host:port} others reach this server at: the advertised host (the configured host unless
+   * {@link ServerConfig.Builder#advertisedHost} says otherwise) and the bound port.
+   */
+  public String advertisedHostPort() {
+    String host = config.advertisedHost();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port();
   }
 
   /** The bound port (the ephemeral one when configured with 0). */

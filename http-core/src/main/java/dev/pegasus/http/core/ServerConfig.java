@@ -39,6 +39,7 @@ public final class ServerConfig {
   private final boolean accessLog;
   private final int maxConnections;
   private final int maxConnectionsPerClient;
+  private final String advertisedHost;
   private final TlsSettings tls;
 
   private ServerConfig(Builder b) {
@@ -63,6 +64,7 @@ public final class ServerConfig {
     this.accessLog = b.accessLog;
     this.maxConnections = b.maxConnections;
     this.maxConnectionsPerClient = b.maxConnectionsPerClient;
+    this.advertisedHost = b.advertisedHost;
     this.tls = b.tls;
   }
 
@@ -94,6 +96,7 @@ public final class ServerConfig {
     b.accessLog = accessLog;
     b.maxConnections = maxConnections;
     b.maxConnectionsPerClient = maxConnectionsPerClient;
+    b.advertisedHost = advertisedHost;
     b.tls = tls;
     return b;
   }
@@ -105,6 +108,15 @@ public final class ServerConfig {
 
   public String host() {
     return host;
+  }
+
+  /**
+   * The host others reach this server at (what a meta joins its election with, what the onebox
+   * prints): the configured host unless set, e.g. the machine's address when listening on {@code
+   * 0.0.0.0}.
+   */
+  public String advertisedHost() {
+    return advertisedHost != null ? advertisedHost : host;
   }
 
   /** The configured port; 0 asks for an ephemeral one (see {@code PegasusHttpServer.port()}). */
@@ -227,6 +239,7 @@ public final class ServerConfig {
     private int maxConnections = 1024;
     private int maxConnectionsPerClient;
     private TlsSettings tls;
+    private String advertisedHost;
 
     private Builder() {}
 
@@ -320,6 +333,13 @@ public final class ServerConfig {
             "an admin token needs at least 16 non-blank characters");
       }
       this.adminToken = token;
+      return this;
+    }
+
+    /** See {@link ServerConfig#advertisedHost()}; null for the configured host. */
+    public Builder advertisedHost(String host) {
+      checkArgument(host == null || !host.isBlank(), "an advertised host may not be blank");
+      this.advertisedHost = host;
       return this;
     }
 

@@ -76,6 +76,47 @@ final class ProviderLifecycleTest {
   }
 
   @Test
+  void startHooksSeeTheBoundPortAndAFailingOneStopsTheServer() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    EndpointProvider hooked =
+        new EndpointProvider() {
+          @Override
+          public Contribution contribute(EndpointContext context) {
+            return Contribution.builder()
+                .onStart(started -> seen.add(started.advertisedAddress() + " " + started.scheme()))
+                .closeOnStop(() -> closed.add("hooked"))
+                .build();
+          }
+        };
+    try (PegasusHttpServer server =
+        PegasusHttpServer.builder().provider(hooked).configure(c -> c.advertisedHost("meta1.example")).build().start()) {
+      assertThat(seen).containsExactly("meta1.example:" + server.port() + " http");
+    }
+    EndpointProvider failing =
+        new EndpointProvider() {
+          @Override
+          public Contribution contribute(EndpointContext context) {
+            return Contribution.builder()
+                .closeOnStop(() -> closed.add("failing"))
+                .onStart(started -> {
+                  throw new java.io.IOException("ZooKeeper unreachable");
+                })
+                .build();
+          }
+
+          @Override
+          public String name() {
+            return "failing-provider";
+          }
+        };
+    PegasusHttpServer server = PegasusHttpServer.builder().provider(failing).build();
+    IllegalStateException e = assertThrows(IllegalStateException.class, server::start);
+    assertThat(e).hasMessageThat().isEqualTo("the start hook of failing-provider failed: ZooKeeper unreachable");
+    assertThat(server.isRunning()).isFalse();
+    assertThat(closed).containsExactly("hooked", "failing").inOrder();
+  }
+
+  @Test
   void aProviderSaysWhyItContributedNothing() {
     EndpointProvider idle = new EndpointProvider() {
       @Override

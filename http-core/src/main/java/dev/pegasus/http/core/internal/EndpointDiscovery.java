@@ -53,6 +53,7 @@ public final class EndpointDiscovery {
       for (EndpointProvider provider : providers) {
         Contribution contribution = contributionOf(provider, context);
         contribution.resources().forEach(r -> resources.add(r, provider.name()));
+        contribution.startListeners().forEach(l -> resources.addStartListener(l, provider.name()));
         describe(context.role(), provider, contribution);
         for (HttpEndpoint e : contribution.endpoints()) {
           origins.put(e, "provider " + provider.name());

@@ -1,6 +1,10 @@
 package dev.pegasus.http.core.internal;
 
+import dev.pegasus.http.core.spi.Contribution;
+import dev.pegasus.http.core.spi.StartedServer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,11 +25,39 @@ public final class ServerResources {
 
   private final Deque<Owned> open = new ArrayDeque<>();
 
+  private record Hook(Contribution.StartListener listener, String owner) {}
+
+  private final List<Hook> startHooks = new ArrayList<>();
+
   @Inject
   ServerResources() {}
 
   synchronized void add(AutoCloseable resource, String owner) {
     open.push(new Owned(resource, owner));
+  }
+
+  synchronized void addStartListener(Contribution.StartListener listener, String owner) {
+    startHooks.add(new Hook(listener, owner));
+  }
+
+  /**
+   * Runs the start listeners in contribution order.
+   *
+   * @throws IllegalStateException naming the provider whose listener failed, with its cause
+   */
+  public void started(StartedServer server) {
+    List<Hook> hooks;
+    synchronized (this) {
+      hooks = List.copyOf(startHooks);
+    }
+    for (Hook hook : hooks) {
+      try {
+        hook.listener().started(server);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "the start hook of " + hook.owner() + " failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Closes everything not yet closed, last contributed first. */

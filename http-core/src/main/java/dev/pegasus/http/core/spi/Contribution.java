@@ -29,12 +29,14 @@ public final class Contribution {
   private final ImmutableList<HttpEndpoint> endpoints;
   private final ImmutableList<ScopedFilter> filters;
   private final ImmutableList<AutoCloseable> resources;
+  private final ImmutableList<StartListener> startListeners;
   private final String reasonForNothing;
 
   private Contribution(Builder b, String reasonForNothing) {
     this.endpoints = b.endpoints.build();
     this.filters = b.filters.build();
     this.resources = b.resources.build();
+    this.startListeners = b.startListeners.build();
     this.reasonForNothing = reasonForNothing;
   }
 
@@ -66,6 +68,11 @@ public final class Contribution {
     return resources;
   }
 
+  /** What runs once the server has bound its port, in contribution order. */
+  public ImmutableList<StartListener> startListeners() {
+    return startListeners;
+  }
+
   /** Why nothing was contributed, when that was said. */
   public Optional<String> reasonForNothing() {
     return Optional.ofNullable(reasonForNothing);
@@ -81,6 +88,7 @@ public final class Contribution {
     private final ImmutableList.Builder<HttpEndpoint> endpoints = ImmutableList.builder();
     private final ImmutableList.Builder<ScopedFilter> filters = ImmutableList.builder();
     private final ImmutableList.Builder<AutoCloseable> resources = ImmutableList.builder();
+    private final ImmutableList.Builder<StartListener> startListeners = ImmutableList.builder();
 
     private Builder() {}
 
@@ -105,8 +113,25 @@ public final class Contribution {
       return this;
     }
 
+    /**
+     * Runs {@code listener} once the server has bound its port and serves, e.g. to join an
+     * election under the real {@code host:port} or to start background work that reports
+     * through the server. A listener that throws fails {@code start()}: the server stops and
+     * the contributed resources close.
+     */
+    public Builder onStart(StartListener listener) {
+      startListeners.add(requireNonNull(listener));
+      return this;
+    }
+
     public Contribution build() {
       return new Contribution(this, null);
     }
+  }
+
+  /** Runs when the server has started; see {@link Builder#onStart}. */
+  @FunctionalInterface
+  public interface StartListener {
+    void started(StartedServer server) throws Exception;
   }
 }
