@@ -27,7 +27,10 @@ final class MetaTestServer implements AutoCloseable {
   static MetaTestServer start(MetaSnapshot snapshot, MetaLeadership leadership) {
     InMemoryMetaState state = new InMemoryMetaState(snapshot);
     PegasusHttpServer server =
-        MetaServices.register(PegasusHttpServer.builder().port(0), state, leadership)
+        PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, state)
+            .service(MetaLeadership.class, leadership)
             .service(Clock.class, Clock.system(MetaFixtures.ZONE))
             .configure(c -> c.accessLog(false))
             .build()

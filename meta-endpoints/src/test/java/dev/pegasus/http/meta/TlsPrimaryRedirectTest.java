@@ -33,7 +33,10 @@ final class TlsPrimaryRedirectTest {
   }
 
   private static PegasusHttpServer meta(TlsSettings tls, MetaLeadership leadership, MetaSnapshot snapshot) {
-    return MetaServices.register(PegasusHttpServer.builder().port(0), new InMemoryMetaState(snapshot), leadership)
+    return PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, new InMemoryMetaState(snapshot))
+            .service(MetaLeadership.class, leadership)
         .service(Clock.class, Clock.system(MetaFixtures.ZONE))
         .configure(c -> c.tls(tls).accessLog(false))
         .build()

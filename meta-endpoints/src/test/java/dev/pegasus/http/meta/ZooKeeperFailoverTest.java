@@ -84,13 +84,15 @@ final class ZooKeeperFailoverTest {
               .metaServers(() -> known)
               .build();
       PegasusHttpServer server =
-          MetaServices.start(
-              PegasusHttpServer.builder()
+          PegasusHttpServer.builder()
                   .port(0)
                   .service(Clock.class, Clock.system(MetaFixtures.ZONE))
-                  .configure(c -> c.accessLog(false)),
-              state,
-              leadership);
+                  .configure(c -> c.accessLog(false))
+            .role("meta")
+            .service(MetaState.class, state)
+            .service(MetaLeadership.class, leadership)
+            .build()
+            .start();
       Meta meta = new Meta(server, leadership);
       known.add(meta.address());
       metas.add(meta);

@@ -34,10 +34,12 @@ final class ZooKeeperMetaLeadershipTest {
   void unreachableZooKeeperMeans503AtOnce() throws IOException {
     ZooKeeperMetaLeadership leadership = leadership(deadZooKeeper());
     try (PegasusHttpServer server =
-        MetaServices.start(
-            PegasusHttpServer.builder().port(0).configure(c -> c.accessLog(false)),
-            new InMemoryMetaState(MetaFixtures.seedCluster()),
-            leadership)) {
+        PegasusHttpServer.builder().port(0).configure(c -> c.accessLog(false))
+            .role("meta")
+            .service(MetaState.class, new InMemoryMetaState(MetaFixtures.seedCluster()))
+            .service(MetaLeadership.class, leadership)
+            .build()
+            .start()) {
       assertThat(leadership.participantId()).hasValue("127.0.0.1:" + server.port());
       assertThat(leadership.isPrimary()).isFalse();
       assertThat(leadership.primary()).isEmpty();

@@ -70,13 +70,15 @@ final class ZooKeeperMetas implements AutoCloseable {
                         .metaServers(() -> cluster.known))
                 .build();
         PegasusHttpServer server =
-            MetaServices.start(
-                PegasusHttpServer.builder()
+            PegasusHttpServer.builder()
                     .port(0)
                     .service(Clock.class, Clock.system(MetaFixtures.ZONE))
-                    .configure(c -> c.accessLog(false)),
-                state,
-                leadership);
+                    .configure(c -> c.accessLog(false))
+            .role("meta")
+            .service(MetaState.class, state)
+            .service(MetaLeadership.class, leadership)
+            .build()
+            .start();
         Meta meta = new Meta(server, leadership, proxy);
         cluster.known.add(meta.address());
         cluster.metas.add(meta);

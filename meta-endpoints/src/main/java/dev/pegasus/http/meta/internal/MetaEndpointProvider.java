@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Contributes the seven {@code /meta/*} endpoints when the host registered a {@link MetaState} (and
  * then requires a {@link MetaLeadership}); each is served by the primary meta only and redirected
- * by backups. Times print in the zone of the host's {@link Clock} service, or the system zone.
+ * by backups (a filter on their paths), and the leadership is started with the server's advertised
+ * {@code host:port} once the server is bound. Times print in the zone of the host's {@link Clock} service, or the system zone.
  */
 public final class MetaEndpointProvider implements EndpointProvider {
 
@@ -33,8 +34,8 @@ public final class MetaEndpointProvider implements EndpointProvider {
                 () ->
                     new IllegalStateException(
                         "the host registered a MetaState but no MetaLeadership; register"
-                            + " StaticMetaLeadership.self() for a single meta server, or use"
-                            + " MetaServices"));
+                            + " StaticMetaLeadership.self() for a single meta server, or a"
+                            + " ZooKeeperMetaLeadership"));
     ZoneId zone = context.find(Clock.class).map(Clock::getZone).orElseGet(ZoneId::systemDefault);
     PegasusTimes times = new PegasusTimes(zone);
     List<HttpEndpoint> endpoints =
@@ -51,6 +52,9 @@ public final class MetaEndpointProvider implements EndpointProvider {
     return Contribution.builder()
         .endpoints(endpoints)
         .filter(ScopedFilter.of("primary-redirect", new PrimaryRedirect(leadership), paths))
+        // Joins the election under the real host:port, known only once the port is bound. The
+        // host owns the leadership and closes it (first, so that another meta takes over at once).
+        .onStart(started -> leadership.start(started.advertisedAddress()))
         .build();
   }
 

@@ -11,14 +11,19 @@ import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import org.junit.jupiter.api.Test;
 
 /** How a host embeds the meta role, and what the provider does without its services. */
-final class MetaServicesTest {
+final class MetaLeadershipStartTest {
 
   @Test
   void startAdvertisesTheBoundAddressAsPrimary() {
     InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
     StaticMetaLeadership leadership = StaticMetaLeadership.self();
     try (PegasusHttpServer server =
-        MetaServices.start(PegasusHttpServer.builder().port(0), state, leadership)) {
+        PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, state)
+            .service(MetaLeadership.class, leadership)
+            .build()
+            .start()) {
       assertThat(server.role()).isEqualTo("meta");
       assertThat(leadership.primary()).hasValue("127.0.0.1:" + server.port());
       assertThat(EndpointTesting.get(server, "/meta/cluster").body())
@@ -30,11 +35,13 @@ final class MetaServicesTest {
   void startWithAnAdvertisedHost() {
     StaticMetaLeadership leadership = StaticMetaLeadership.self();
     try (PegasusHttpServer server =
-        MetaServices.start(
-            PegasusHttpServer.builder().port(0),
-            new InMemoryMetaState(),
-            leadership,
-            "meta-1.example")) {
+        PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, new InMemoryMetaState())
+            .service(MetaLeadership.class, leadership)
+            .configure(c -> c.advertisedHost("meta-1.example"))
+            .build()
+            .start()) {
       assertThat(leadership.primary()).hasValue("meta-1.example:" + server.port());
     }
   }
@@ -65,10 +72,10 @@ final class MetaServicesTest {
   @Test
   void registerAddsTheSevenEndpoints() {
     try (PegasusHttpServer server =
-        MetaServices.register(
-                PegasusHttpServer.builder().port(0),
-                new InMemoryMetaState(),
-                StaticMetaLeadership.self("m:1"))
+        PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, new InMemoryMetaState())
+            .service(MetaLeadership.class, StaticMetaLeadership.self("m:1"))
             .build()) {
       assertThat(
               server.endpoints().stream()
