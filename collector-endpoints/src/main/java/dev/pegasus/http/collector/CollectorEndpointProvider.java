@@ -1,22 +1,28 @@
 package dev.pegasus.http.collector;
 
+import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
-import dev.pegasus.http.core.spi.HttpEndpoint;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Contributes {@code /collector/app_stat} to a server whose host registered a {@link Collector}
- * (as {@link CollectorServer} does), and nothing otherwise.
+ * (as {@link CollectorServer} does), starts the collector's rounds once the server serves and
+ * closes the collector with the server; nothing without a {@code Collector}.
  */
 public final class CollectorEndpointProvider implements EndpointProvider {
 
   @Override
-  public Collection<HttpEndpoint> endpoints(EndpointContext context) {
+  public Contribution contribute(EndpointContext context) {
     return context
         .find(Collector.class)
-        .<Collection<HttpEndpoint>>map(collector -> List.of(new AppStatEndpoint(collector)))
-        .orElse(List.of());
+        .map(
+            collector ->
+                Contribution.builder()
+                    .endpoint(new AppStatEndpoint(collector))
+                    // Rounds publish into this server's counters: start them once it serves.
+                    .onStart(started -> collector.start())
+                    .closeOnStop(collector)
+                    .build())
+        .orElse(Contribution.none("no Collector in this server"));
   }
 }

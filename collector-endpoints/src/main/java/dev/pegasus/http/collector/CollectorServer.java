@@ -5,9 +5,11 @@ import dev.pegasus.http.core.PerfCounters;
 import java.util.function.Consumer;
 
 /**
- * A collector process in one object: a {@link PegasusHttpServer} with role {@code collector}
- * whose counters the {@link Collector} publishes into, serving {@code /perfCounter}, {@code
- * /perfCounters} and {@code /collector/app_stat}; closing it stops both.
+ * A collector process in one call: a {@link Collector} and the {@link PegasusHttpServer} with role
+ * {@code collector} whose counters it publishes into, serving {@code /perfCounter}, {@code
+ * /perfCounters} and {@code /collector/app_stat}. A convenience only: the collector provider
+ * starts the collector's rounds when the server starts and closes it with the server, so a host
+ * can as well register its own {@code Collector} service.
  *
  * <pre>{@code
  * try (CollectorServer collector = CollectorServer.start(
@@ -39,7 +41,7 @@ public final class CollectorServer implements AutoCloseable {
           PegasusHttpServer.builder().role("collector").counters(counters).service(Collector.class, collector);
       settings.accept(builder);
       PegasusHttpServer server = builder.build().start();
-      return new CollectorServer(collector.start(), server);
+      return new CollectorServer(collector, server);
     } catch (RuntimeException e) {
       collector.close();
       throw e;
@@ -59,7 +61,7 @@ public final class CollectorServer implements AutoCloseable {
     return server;
   }
 
-  /** Stops the collector's rounds, then the HTTP server. */
+  /** Stops the collector's rounds, then the HTTP server (which closes the collector too). */
   @Override
   public void close() {
     try {
