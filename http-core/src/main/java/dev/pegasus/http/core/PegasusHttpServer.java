@@ -45,7 +45,12 @@ public final class PegasusHttpServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Binds the port and starts serving. */
+  /**
+   * Binds the port and starts serving.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound, with the message {@code
+   *     could not listen on <host>:<port>: <reason>} and the {@link java.net.BindException} as cause
+   */
   public PegasusHttpServer start() {
     runtime.start();
     return this;
@@ -152,7 +157,14 @@ public final class PegasusHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Discovers the endpoints and wires the server; fails if two endpoints claim one path. */
+    /**
+     * Discovers the endpoints and wires the server.
+     *
+     * @throws IllegalStateException when two endpoints claim one path, when a provider fails
+     *     (the message names it, and for a failing {@code static final SPEC} starts with the
+     *     spec's own message), or when a listed provider cannot be loaded (the message names the
+     *     services file that lists it)
+     */
     public PegasusHttpServer build() {
       ServerConfig built = config.build();
       PerfCounters registry = counters != null ? counters : new PerfCounters();

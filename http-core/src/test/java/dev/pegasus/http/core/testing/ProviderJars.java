@@ -52,6 +52,43 @@ public final class ProviderJars {
     return jar;
   }
 
+  /**
+   * Writes a jar whose services file lists these class names and holds no classes, as a jar
+   * built against a provider that was renamed or removed would.
+   */
+  public static Path writeListing(Path dir, String name, String... providerClassNames) {
+    Path jar = dir.resolve(name);
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry(SERVICE_FILE));
+      out.write(listing(providerClassNames));
+      out.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  /**
+   * Writes a class directory ({@code dir/name/META-INF/services/...}) listing these class names,
+   * as a module's {@code target/classes} would; returns the directory.
+   */
+  public static Path writeListingDirectory(Path dir, String name, String... providerClassNames) {
+    Path classes = dir.resolve(name);
+    try {
+      Path file = classes.resolve(SERVICE_FILE);
+      Files.createDirectories(file.getParent());
+      Files.write(file, listing(providerClassNames));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return classes;
+  }
+
+  private static byte[] listing(String... classNames) {
+    return Stream.of(classNames).collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** A class loader that sees the jar in addition to the test's class path. */
   public static ClassLoader loaderWith(Path... jars) {
     URL[] urls =
