@@ -102,7 +102,8 @@ public final class EndpointDiscovery {
   }
 
   /**
-   * An endpoint class whose static initialiser threw while the provider built its endpoints:
+   * An endpoint class whose static initialiser threw while the provider built its endpoints (or
+   * one that is missing from the class path):
    * {@link ExceptionInInitializerError} the first time, {@link NoClassDefFoundError} ("Could not
    * initialize class") for a server built after that in the same class loader.
    */
@@ -199,7 +200,8 @@ public final class EndpointDiscovery {
       Matcher recorded = RECORDED_FAILURE.matcher(init.getMessage());
       message = recorded.matches() && recorded.group(1) != null ? recorded.group(1) : init.getMessage();
     } else {
-      message = String.valueOf(failure.getMessage() != null ? failure.getMessage() : failure);
+      // Not an initialiser's failure (a class missing from the class path, say): its type says most.
+      message = failure.toString();
     }
     String clinit = clinitClass(failure);
     return clinit == null ? message : message + " (in the static initialiser of " + clinit + ")";
