@@ -29,7 +29,7 @@ import java.util.function.Function;
  * String name = request.requiredString("name");                    // Parameter.string(..).required()
  * boolean detail = request.flag("detail");                          // Parameter.flag("detail")
  * boolean proto = request.string("format").orElse("legacy").equals("proto");  // Parameter.oneOf
- * List<String> types = request.list("types").orElse(List.of());    // Parameter.list("types", ..)
+ * List<String> types = request.list("types").orElse(ImmutableList.of());  // Parameter.list
  * }</pre>
  *
  * <p>A request knows its endpoint's spec: reading a name the spec does not declare, reading a
