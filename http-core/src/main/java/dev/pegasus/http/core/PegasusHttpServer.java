@@ -18,7 +18,11 @@ import dev.pegasus.http.core.spi.StartedServer;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pegasus-http server for one role: the built-in endpoints plus every endpoint that the
@@ -36,8 +40,30 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Every instance has its own counters, endpoints and threads; several can run in one JVM.
+ *
+ * <p>Undertow and XNIO log through JBoss Logging; loading this class routes JBoss Logging to
+ * SLF4J (the system property {@value #JBOSS_LOGGING_PROVIDER} set to {@code slf4j}, unless the
+ * host set it), so that a server writes one log. http-core also lists JBoss Logging's SLF4J
+ * provider in {@code META-INF/services/org.jboss.logging.LoggerProvider}, which holds even when
+ * JBoss Logging was initialised before this class.
  */
 public final class PegasusHttpServer implements AutoCloseable {
+
+  /** The system property JBoss Logging reads to choose its backend. */
+  public static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+
+  static {
+    // Without it JBoss Logging 3.6 picks SLF4J only beside Logback, and falls back to
+    // java.util.logging: XNIO's "XNIO version" line would go to stderr in JUL's format.
+    if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
+      System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(PegasusHttpServer.class);
+
+  /** The missing host version is a property of the process's build: said once, not per server. */
+  private static final AtomicBoolean warnedAboutVersion = new AtomicBoolean();
 
   private final ServerConfig config;
   private final PerfCounters counters;
@@ -57,8 +83,12 @@ public final class PegasusHttpServer implements AutoCloseable {
   }
 
   /**
-   * Binds the port and starts serving. When that fails, what the providers contributed to close
-   * is closed before the error leaves.
+   * Binds the port and starts serving, then runs the providers' start hooks. When either fails,
+   * the server stops and what the providers contributed to close is closed before the error
+   * leaves.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound, with the message {@code
+   *     could not listen on <host>:<port>: <reason>} and the {@link java.net.BindException} as cause
    */
   public PegasusHttpServer start() {
     try {
@@ -208,6 +238,22 @@ public final class PegasusHttpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The host's version and git commit, for {@code /version} (e.g. {@code version("1.2.3",
+     * "abc123")}); the same as {@code configure(c -> c.buildInfo(new BuildInfo(...)))}. Without
+     * it the server reads them from the manifest of the JVM's main jar ({@link
+     * BuildInfo#fromMainJar}), and failing that reports pegasus-http's own and logs one WARN.
+     */
+    public Builder version(String version, String gitCommit) {
+      return buildInfo(new BuildInfo(version, gitCommit));
+    }
+
+    /** What {@code /version} reports; see {@link #version(String, String)}. */
+    public Builder buildInfo(BuildInfo info) {
+      config.buildInfo(info);
+      return this;
+    }
+
     /** Uses this counter registry instead of a new one. */
     public Builder counters(PerfCounters counters) {
       this.counters = counters;
@@ -250,9 +296,16 @@ public final class PegasusHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** Discovers the endpoints and wires the server; fails if two endpoints claim one path. */
+    /**
+     * Discovers the endpoints and wires the server.
+     *
+     * @throws IllegalStateException when two endpoints claim one path, when a provider fails
+     *     (the message names it, and for a failing {@code static final SPEC} starts with the
+     *     spec's own message), or when a listed provider cannot be loaded (the message names the
+     *     services file that lists it)
+     */
     public PegasusHttpServer build() {
-      ServerConfig built = config.build();
+      ServerConfig built = withHostVersion(config.build());
       PerfCounters registry = counters != null ? counters : new PerfCounters();
       Map<Class<?>, Object> all = new LinkedHashMap<>(services);
       all.put(PerfCounters.class, registry);
@@ -271,6 +324,33 @@ public final class PegasusHttpServer implements AutoCloseable {
               new HostContributions(
                   providers.build(), endpoints.build(), filters.build(), replacements.build()));
       return new PegasusHttpServer(built, registry, component.runtime(), component.resources());
+    }
+
+    /**
+     * The configuration with the main jar's version when the host gave none (its build info is
+     * still the framework's default), warning once per JVM when the main jar has none either.
+     */
+    private static ServerConfig withHostVersion(ServerConfig built) {
+      BuildInfo framework = BuildInfo.framework();
+      if (!built.buildInfo().equals(framework)) {
+        return built;
+      }
+      ManifestLookup.Result main = ManifestLookup.mainJar();
+      Optional<BuildInfo> found = main.info();
+      if (found.isPresent()) {
+        return built.toBuilder().buildInfo(found.get()).build();
+      }
+      if (warnedAboutVersion.compareAndSet(false, true)) {
+        log.warn(
+            "[{}] /version reports pegasus-http's own version {}, not this server's: no version was"
+                + " given and {}. Give it with PegasusHttpServer.builder().version(version, commit),"
+                + " or build the main jar with Implementation-Version and Git-Commit in its manifest"
+                + " (README, \"Embedding a role in your server\")",
+            built.role(),
+            framework.version(),
+            main.problem());
+      }
+      return built;
     }
   }
 }

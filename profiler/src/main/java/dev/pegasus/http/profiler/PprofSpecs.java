@@ -1,6 +1,5 @@
 package dev.pegasus.http.profiler;
 
-import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.ErrorStyle;
 import dev.pegasus.http.core.spi.HttpRequest;
@@ -30,20 +29,19 @@ final class PprofSpecs {
         .whenInvalid("invalid seconds \"%s\": expected an integer from 1 to " + max);
   }
 
+  /**
+   * {@code format}: {@code legacy} (the default, gperftools formats) or {@code proto} (gzipped
+   * profile.proto); the framework answers any other value with a 400 naming both choices.
+   */
   static Parameter format() {
-    return Parameter.string(FORMAT, "proto");
+    return Parameter.oneOf(FORMAT, "legacy", "proto")
+        .whenInvalid(
+            "unknown format \"%s\": use format=proto for gzipped profile.proto, or leave it out"
+                + " for the gperftools format");
   }
 
-  /** True for {@code format=proto}, false when absent or {@code legacy}; 400 otherwise. */
-  static boolean wantsProto(HttpRequest request) throws EndpointException {
-    String format = request.string(FORMAT).orElse("legacy");
-    return switch (format) {
-      case "proto" -> true;
-      case "legacy" -> false;
-      default ->
-          throw EndpointException.badRequest(
-              "unknown format \"" + format + "\": use format=proto for gzipped profile.proto, or"
-                  + " leave it out for the gperftools format");
-    };
+  /** True for {@code format=proto}; false when absent or {@code legacy}. */
+  static boolean wantsProto(HttpRequest request) {
+    return request.string(FORMAT).filter("proto"::equals).isPresent();
   }
 }

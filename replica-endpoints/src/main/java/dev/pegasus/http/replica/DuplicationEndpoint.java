@@ -54,7 +54,7 @@ final class DuplicationEndpoint implements HttpEndpoint {
     if (!snapshot.duplicationEnabled()) {
       throw EndpointException.notFound("duplication is not enabled [duplication_enabled=false]");
     }
-    int appId = (int) request.integer("appid").orElseThrow();
+    int appId = (int) request.requiredInteger("appid");
     List<HostedReplica> primaries = snapshot.primariesOf(appId);
     if (primaries.isEmpty()) {
       throw EndpointException.notFound("no primary for app [appid=" + appId + "]");

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
 import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ public final class EndpointSpec {
   private final String path;
   private final String summary;
   private final ImmutableList<Parameter> parameters;
+  private final ImmutableMap<String, Parameter> parametersByName;
   private final Set<HttpMethod> methods;
   private final boolean sensitive;
   private final boolean nonBlocking;
@@ -44,6 +47,7 @@ public final class EndpointSpec {
     this.path = b.path;
     this.summary = b.summary;
     this.parameters = b.parameters.build();
+    this.parametersByName = Maps.uniqueIndex(parameters, Parameter::name);
     this.methods = Sets.immutableEnumSet(b.methods);
     this.sensitive = b.sensitive;
     this.nonBlocking = b.nonBlocking;
@@ -65,17 +69,34 @@ public final class EndpointSpec {
     return path;
   }
 
+  /** The one-line summary shown on the help page. */
   public String summary() {
     return summary;
   }
 
+  /** The declared query parameters, in declaration order. */
   public ImmutableList<Parameter> parameters() {
     return parameters;
   }
 
   /** The declared parameter with this name, if any. */
   public Optional<Parameter> parameter(String name) {
-    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    return Optional.ofNullable(parametersByName.get(name));
+  }
+
+  /**
+   * The declared parameter with this name; an {@link IllegalArgumentException} naming it and
+   * the declared ones otherwise, for handlers that read a name their spec does not declare (a
+   * programming error, never the client's).
+   */
+  public Parameter declared(String name) {
+    Parameter p = parametersByName.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException(
+          "parameter \"" + name + "\" is not declared by the spec of " + path + "; declared: "
+              + acceptedParameterNames());
+    }
+    return p;
   }
 
   /** The accepted methods; HEAD is accepted wherever GET is. */

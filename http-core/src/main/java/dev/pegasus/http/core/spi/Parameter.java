@@ -2,8 +2,12 @@ package dev.pegasus.http.core.spi;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One declared query parameter of an endpoint. The framework rejects undeclared, repeated,
@@ -12,7 +16,22 @@ import java.util.Optional;
  *
  * <p>Kinds: a {@link Kind#FLAG} is true when present without a value or with {@code true}/{@code
  * 1}, false with {@code false}/{@code 0}; a {@link Kind#STRING} is any decoded text; an {@link
- * Kind#INT} is a decimal integer within {@code [min, max]}.
+ * Kind#INT} is a decimal integer within {@code [min, max]}; a {@link Kind#ONE_OF} is exactly one
+ * of a fixed set of values ({@code format=legacy|proto}); a {@link Kind#LIST} is a comma-separated
+ * list ({@code types=replica,table}), each item trimmed and empty items dropped.
+ *
+ * <pre>{@code
+ * Parameter.string("name", "app_name").required()   // name=<app_name>
+ * Parameter.flag("detail")                          // [&detail]
+ * Parameter.integer("seconds", "seconds", 1, 300)   // [&seconds=<seconds>]
+ * Parameter.oneOf("format", "legacy", "proto")      // [&format=<legacy|proto>]
+ * Parameter.list("types", "type")                   // [&types=<type,...>]
+ * }</pre>
+ *
+ * <p>A handler reads optional parameters through {@link HttpRequest#string}, {@link
+ * HttpRequest#integer}, {@link HttpRequest#list} and {@link HttpRequest#flag}, and required ones
+ * without {@code Optional} through {@link HttpRequest#requiredString}, {@link
+ * HttpRequest#requiredInteger} and {@link HttpRequest#requiredList}.
  */
 public final class Parameter {
 
@@ -20,7 +39,11 @@ public final class Parameter {
   public enum Kind {
     FLAG,
     STRING,
-    INT
+    INT,
+    /** One of the values of {@link #allowedValues()}, compared exactly; read as a string. */
+    ONE_OF,
+    /** Comma-separated items, trimmed, empty ones dropped; read as a list of strings. */
+    LIST
   }
 
   private final String name;
@@ -31,6 +54,7 @@ public final class Parameter {
   private final long max;
   private final String missingMessage;
   private final String invalidMessage;
+  private final ImmutableList<String> allowedValues;
 
   private Parameter(
       String name,
@@ -40,7 +64,8 @@ public final class Parameter {
       long min,
       long max,
       String missingMessage,
-      String invalidMessage) {
+      String invalidMessage,
+      ImmutableList<String> allowedValues) {
     checkArgument(!name.isEmpty(), "a parameter needs a name");
     checkArgument(min <= max, "min %s > max %s", min, max);
     this.name = name;
@@ -51,33 +76,78 @@ public final class Parameter {
     this.max = max;
     this.missingMessage = missingMessage;
     this.invalidMessage = invalidMessage;
+    this.allowedValues = allowedValues;
   }
 
   /** An optional presence flag such as {@code detail}. */
   public static Parameter flag(String name) {
-    return new Parameter(name, Kind.FLAG, false, "", 0, 0, null, null);
+    return new Parameter(name, Kind.FLAG, false, "", 0, 0, null, null, ImmutableList.of());
   }
 
   /** A string parameter; {@code placeholder} is shown in the help text as {@code name=<placeholder>}. */
   public static Parameter string(String name, String placeholder) {
-    return new Parameter(name, Kind.STRING, false, placeholder, 0, 0, null, null);
+    return new Parameter(name, Kind.STRING, false, placeholder, 0, 0, null, null, ImmutableList.of());
   }
 
   /** A decimal integer parameter accepted within {@code [min, max]}. */
   public static Parameter integer(String name, String placeholder, long min, long max) {
-    return new Parameter(name, Kind.INT, false, placeholder, min, max, null, null);
+    return new Parameter(name, Kind.INT, false, placeholder, min, max, null, null, ImmutableList.of());
+  }
+
+  /**
+   * A parameter whose value must be one of {@code values} (at least one, distinct, non-empty,
+   * without {@code |}), compared exactly; the help text shows {@code name=<a|b>}. Any other value
+   * is a 400 that names the parameter and lists the values.
+   */
+  public static Parameter oneOf(String name, String... values) {
+    return oneOf(name, List.of(values));
+  }
+
+  /** As {@link #oneOf(String, String...)}, with the values in a list. */
+  public static Parameter oneOf(String name, List<String> values) {
+    checkArgument(!values.isEmpty(), "parameter %s needs at least one value", name);
+    Set<String> seen = new HashSet<>();
+    for (String v : values) {
+      checkArgument(
+          !v.isEmpty() && v.indexOf('|') < 0 && v.indexOf('&') < 0,
+          "parameter %s: value \"%s\" must be non-empty and free of | and &",
+          name,
+          v);
+      checkArgument(seen.add(v), "parameter %s: value %s listed twice", name, v);
+    }
+    ImmutableList<String> allowed = ImmutableList.copyOf(values);
+    return new Parameter(
+        name, Kind.ONE_OF, false, String.join("|", allowed), 0, 0, null, null, allowed);
+  }
+
+  /**
+   * A comma-separated list such as {@code types=replica,table}: items are trimmed and empty ones
+   * dropped, so {@code types=a,,b} is {@code [a, b]} and {@code types=} (when optional) is the
+   * empty list. The help text shows {@code name=<placeholder,...>}.
+   */
+  public static Parameter list(String name, String placeholder) {
+    return new Parameter(name, Kind.LIST, false, placeholder, 0, 0, null, null, ImmutableList.of());
   }
 
   /** The same parameter, required (a flag cannot be required). */
   public Parameter required() {
     checkArgument(kind != Kind.FLAG, "flag %s cannot be required", name);
-    return new Parameter(name, kind, true, placeholder, min, max, missingMessage, invalidMessage);
+    return new Parameter(
+        name, kind, true, placeholder, min, max, missingMessage, invalidMessage, allowedValues);
   }
 
   /** The same parameter with the message to send when it is required and missing or empty. */
   public Parameter whenMissing(String message) {
     return new Parameter(
-        name, kind, required, placeholder, min, max, Objects.requireNonNull(message), invalidMessage);
+        name,
+        kind,
+        required,
+        placeholder,
+        min,
+        max,
+        Objects.requireNonNull(message),
+        invalidMessage,
+        allowedValues);
   }
 
   /**
@@ -86,31 +156,50 @@ public final class Parameter {
    */
   public Parameter whenInvalid(String messageFormat) {
     return new Parameter(
-        name, kind, required, placeholder, min, max, missingMessage, Objects.requireNonNull(messageFormat));
+        name,
+        kind,
+        required,
+        placeholder,
+        min,
+        max,
+        missingMessage,
+        Objects.requireNonNull(messageFormat),
+        allowedValues);
   }
 
+  /** The name as it appears in the query. */
   public String name() {
     return name;
   }
 
+  /** The type of the value. */
   public Kind kind() {
     return kind;
   }
 
+  /** True when a request without a (non-empty) value is a 400. */
   public boolean isRequired() {
     return required;
   }
 
+  /** What the help text shows between {@code <} and {@code >}; {@code a|b} for {@link Kind#ONE_OF}. */
   public String placeholder() {
     return placeholder;
   }
 
+  /** The smallest accepted value of an {@link Kind#INT}. */
   public long min() {
     return min;
   }
 
+  /** The largest accepted value of an {@link Kind#INT}. */
   public long max() {
     return max;
+  }
+
+  /** The accepted values of a {@link Kind#ONE_OF}, in declaration order; empty for other kinds. */
+  public ImmutableList<String> allowedValues() {
+    return allowedValues;
   }
 
   /** The custom message for a missing required value, if one was set. */
@@ -123,9 +212,16 @@ public final class Parameter {
     return Optional.ofNullable(invalidMessage);
   }
 
-  /** How the parameter reads in the help text, without brackets: {@code name=<app_name>} or {@code detail}. */
+  /**
+   * How the parameter reads in the help text, without brackets: {@code name=<app_name>}, {@code
+   * detail}, {@code format=<legacy|proto>} or {@code types=<type,...>}.
+   */
   public String usage() {
-    return kind == Kind.FLAG ? name : name + "=<" + placeholder + ">";
+    return switch (kind) {
+      case FLAG -> name;
+      case LIST -> name + "=<" + placeholder + ",...>";
+      default -> name + "=<" + placeholder + ">";
+    };
   }
 
   @Override

@@ -52,6 +52,70 @@ public final class ProviderJars {
     return jar;
   }
 
+  /**
+   * Writes a jar whose services file lists these class names and holds no classes, as a jar
+   * built against a provider that was renamed or removed would.
+   */
+  public static Path writeListing(Path dir, String name, String... providerClassNames) {
+    Path jar = dir.resolve(name);
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry(SERVICE_FILE));
+      out.write(listing(providerClassNames));
+      out.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  /**
+   * Writes a class directory ({@code dir/name/META-INF/services/...}) listing these class names,
+   * as a module's {@code target/classes} would; returns the directory.
+   */
+  public static Path writeListingDirectory(Path dir, String name, String... providerClassNames) {
+    Path classes = dir.resolve(name);
+    try {
+      Path file = classes.resolve(SERVICE_FILE);
+      Files.createDirectories(file.getParent());
+      Files.write(file, listing(providerClassNames));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return classes;
+  }
+
+  private static byte[] listing(String... classNames) {
+    return Stream.of(classNames).collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes a jar holding these classes under this manifest (no services file), as a host's own
+   * jar would be: {@code manifest} maps attribute names to values, e.g. {@code
+   * Implementation-Version}.
+   */
+  public static Path writeWithManifest(
+      Path dir, String name, java.util.Map<String, String> manifest, Class<?>... classes) {
+    Path jar = dir.resolve(name);
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.forEach((k, v) -> m.getMainAttributes().putValue(k, v));
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, m)) {
+      for (Class<?> type : classes) {
+        String entry = type.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(entry));
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
   /** A class loader that sees the jar in addition to the test's class path. */
   public static ClassLoader loaderWith(Path... jars) {
     URL[] urls =

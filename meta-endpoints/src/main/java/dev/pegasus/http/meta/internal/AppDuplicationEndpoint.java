@@ -51,7 +51,7 @@ final class AppDuplicationEndpoint implements HttpEndpoint {
     if (!snapshot.cluster().duplicationEnabled()) {
       throw EndpointException.notFound("duplication is not enabled [duplication_enabled=false]");
     }
-    String name = request.string("name").orElseThrow();
+    String name = request.requiredString("name");
     Table table =
         snapshot
             .table(name)

@@ -54,7 +54,7 @@ final class AppEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    String name = request.string("name").orElseThrow();
+    String name = request.requiredString("name");
     Table table = TableLookup.available(state.snapshot(), name);
     return HttpResponse.json(body(table, request.flag("detail")));
   }

@@ -41,7 +41,7 @@ final class AppEnvsEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    Table table = TableLookup.available(state.snapshot(), request.string("name").orElseThrow());
+    Table table = TableLookup.available(state.snapshot(), request.requiredString("name"));
     TableJsonWriter json = new TableJsonWriter(64 + table.app().envs().size() * 64).beginObject();
     for (Map.Entry<String, String> env : table.app().envs().entrySet()) {
       json.field(env.getKey(), env.getValue());

@@ -46,7 +46,7 @@ public final class PerfCounterEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    String name = request.string("name").orElseThrow();
+    String name = request.requiredString("name");
     PerfCounter counter =
         counters
             .find(name)
