@@ -60,8 +60,8 @@ public final class ProfilerConfig {
   }
 
   /**
-   * No {@code /pprof/*} and no JFR stream on the server that registers it, although the profiler
-   * is on the class path.
+   * No {@code /pprof/*} and no profiling state on the server that registers it, although the
+   * profiler is on the class path: the server does not keep the shared JFR growth stream running.
    */
   public static ProfilerConfig disabled() {
     return builder().enabled(false).build();
@@ -111,7 +111,7 @@ public final class ProfilerConfig {
     return maxSymbols;
   }
 
-  /** False: the server gets no {@code /pprof/*} endpoints and starts no JFR stream. */
+  /** False: the server gets no {@code /pprof/*} endpoints and no profiling state. */
   public boolean isEnabled() {
     return enabled;
   }
@@ -133,7 +133,7 @@ public final class ProfilerConfig {
 
     /**
      * Whether the server serves {@code /pprof/*} (true by default). Unlike {@code
-     * disabledPaths("/pprof/*")}, false also keeps the allocation-growth stream from starting.
+     * disabledPaths("/pprof/*")}, false also keeps the server off the allocation-growth stream.
      */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
