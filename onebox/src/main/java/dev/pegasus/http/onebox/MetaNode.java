@@ -5,7 +5,6 @@ import dev.pegasus.http.meta.MetaServices;
 import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.ZooKeeperDigest;
 import dev.pegasus.http.meta.ZooKeeperMetaLeadership;
-import dev.pegasus.http.profiler.PprofProfiler;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,7 +36,6 @@ final class MetaNode {
   private int port;
   private PegasusHttpServer server;
   private ZooKeeperMetaLeadership leadership;
-  private PprofProfiler profiler;
 
   MetaNode(
       String name,
@@ -74,12 +72,10 @@ final class MetaNode {
             .metaServersOf(state);
     digest.ifPresent(election::digestAuth);
     leadership = election.build();
-    profiler = PprofProfiler.start();
     try {
-      server = MetaServices.start(settings.builder(port, profiler), state, leadership);
+      server = MetaServices.start(settings.builder(port), state, leadership);
     } catch (RuntimeException e) {
       leadership.close();
-      profiler.close();
       throw PortInUse.explain(e, name, settings.host(), port, "--meta-ports");
     }
     port = server.port();
@@ -99,7 +95,6 @@ final class MetaNode {
     }
     leadership.close();
     server.close();
-    profiler.close();
     server = null;
   }
 

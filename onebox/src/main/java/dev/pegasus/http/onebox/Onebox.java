@@ -10,7 +10,6 @@ import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFunctionLevel;
 import dev.pegasus.http.meta.ZooKeeperDigest;
-import dev.pegasus.http.profiler.PprofProfiler;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,7 +53,6 @@ public final class Onebox implements AutoCloseable {
   private final ClusterModel model;
   private final InMemoryMetaState metaState;
   private final CollectorServer collector;
-  private final PprofProfiler collectorProfiler;
   private final Workload workload;
 
   private Onebox(Parts parts) {
@@ -66,7 +64,6 @@ public final class Onebox implements AutoCloseable {
     this.model = parts.model;
     this.metaState = parts.metaState;
     this.collector = parts.collector;
-    this.collectorProfiler = parts.collectorProfiler;
     this.workload = parts.workload;
   }
 
@@ -81,7 +78,6 @@ public final class Onebox implements AutoCloseable {
     ClusterModel model;
     InMemoryMetaState metaState;
     CollectorServer collector;
-    PprofProfiler collectorProfiler;
     Workload workload;
 
     @Override
@@ -91,9 +87,6 @@ public final class Onebox implements AutoCloseable {
       }
       if (collector != null) {
         collector.close();
-      }
-      if (collectorProfiler != null) {
-        collectorProfiler.close();
       }
       metas.forEach(MetaNode::stop);
       replicas.forEach(ReplicaNode::kill);
@@ -159,8 +152,7 @@ public final class Onebox implements AutoCloseable {
         node.publish(parts.model.replicaSnapshot(node.address()));
       }
       parts.workload = new Workload(parts.model, parts.replicas);
-      parts.collectorProfiler = PprofProfiler.start();
-      parts.collector = startCollector(options, settings, parts.collectorProfiler, metaAddresses);
+      parts.collector = startCollector(options, settings, metaAddresses);
       parts.workload.start();
       Onebox onebox = new Onebox(parts);
       onebox.awaitPrimary(ELECTION_WAIT);
@@ -207,7 +199,7 @@ public final class Onebox implements AutoCloseable {
   }
 
   private static CollectorServer startCollector(
-      OneboxOptions options, ServerSettings settings, PprofProfiler profiler, List<String> metaAddresses) {
+      OneboxOptions options, ServerSettings settings, List<String> metaAddresses) {
     CollectorConfig config =
         CollectorConfig.builder()
             .metaServers(metaAddresses)
@@ -219,7 +211,7 @@ public final class Onebox implements AutoCloseable {
     try {
       return CollectorServer.start(
           config,
-          server -> settings.apply(server, options.collectorPort(), profiler));
+          server -> settings.apply(server, options.collectorPort()));
     } catch (RuntimeException e) {
       throw PortInUse.explain(e, "collector", options.host(), options.collectorPort(), "--collector-port");
     }
@@ -498,7 +490,6 @@ public final class Onebox implements AutoCloseable {
   public synchronized void close() {
     workload.close();
     collector.close();
-    collectorProfiler.close();
     metas.forEach(MetaNode::leaveElection); // all at once, so the primary does not hop from one to the next
     metas.forEach(MetaNode::stop);
     replicas.forEach(ReplicaNode::kill);

@@ -2,7 +2,6 @@ package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.meta.HostPort;
-import dev.pegasus.http.profiler.PprofProfiler;
 import dev.pegasus.http.replica.InMemoryReplicaState;
 import dev.pegasus.http.replica.ReplicaCounters;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
@@ -10,9 +9,10 @@ import dev.pegasus.http.replica.spi.ReplicaState;
 import java.util.Optional;
 
 /**
- * One simulated replica server: a role-{@code replica} server with its own replica state, the
- * per-partition counters that follow that state, and a profiler. "Kill" closes the server, so the
- * port stops answering; "revive" starts a new one on the same port.
+ * One simulated replica server: a role-{@code replica} server with its own replica state and the
+ * per-partition counters that follow that state (and, as every onebox server, {@code /pprof/*}).
+ * "Kill" closes the server, so the port stops answering; "revive" starts a new one on the same
+ * port.
  */
 final class ReplicaNode {
 
@@ -22,7 +22,6 @@ final class ReplicaNode {
   private InMemoryReplicaState state;
   private ReplicaCounters counters;
   private PegasusHttpServer server;
-  private PprofProfiler profiler;
 
   ReplicaNode(String name, ServerSettings settings, int port) {
     this.name = name;
@@ -40,17 +39,15 @@ final class ReplicaNode {
       return;
     }
     state = new InMemoryReplicaState(initial);
-    profiler = PprofProfiler.start();
     try {
       server =
           settings
-              .builder(port, profiler)
+              .builder(port)
               .role("replica")
               .service(ReplicaState.class, state)
               .build()
               .start();
     } catch (RuntimeException e) {
-      profiler.close();
       throw PortInUse.explain(e, name, settings.host(), port, "--replica-ports");
     }
     port = server.port();
@@ -64,7 +61,6 @@ final class ReplicaNode {
       return;
     }
     server.close();
-    profiler.close();
     server = null;
     counters = null;
   }

@@ -2,7 +2,6 @@ package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.BuildInfo;
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.profiler.PprofProfiler;
 
 /** What every onebox server shares: its host, counter period, access log, admin token, TLS and version. */
 final class ServerSettings {
@@ -15,17 +14,19 @@ final class ServerSettings {
     this.buildInfo = BuildInfo.fromManifestOf(ServerSettings.class).orElseGet(BuildInfo::framework);
   }
 
-  /** A server builder on {@code port} with the shared settings and this server's profiler. */
-  PegasusHttpServer.Builder builder(int port, PprofProfiler profiler) {
-    return apply(PegasusHttpServer.builder(), port, profiler);
+  /**
+   * A server builder on {@code port} with the shared settings. Every server also serves {@code
+   * /pprof/*}: the profiler is on the class path and needs nothing from the host.
+   */
+  PegasusHttpServer.Builder builder(int port) {
+    return apply(PegasusHttpServer.builder(), port);
   }
 
-  /** Gives {@code server} the shared settings, {@code port} and this server's profiler. */
-  PegasusHttpServer.Builder apply(PegasusHttpServer.Builder server, int port, PprofProfiler profiler) {
+  /** Gives {@code server} the shared settings and {@code port}. */
+  PegasusHttpServer.Builder apply(PegasusHttpServer.Builder server, int port) {
     return server
         .host(options.host())
         .port(port)
-        .service(PprofProfiler.class, profiler)
         .configure(
             c ->
                 c.counterPeriod(options.counterPeriod())

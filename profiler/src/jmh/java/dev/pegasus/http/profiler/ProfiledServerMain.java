@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A replica-role server with a {@link PprofProfiler} on 127.0.0.1, for bench/profile-overhead.sh
- * and for trying the pprof clients by hand. Arguments: {@code <port> <port-file> <max-seconds>
- * [workload]}; writes the bound port to the port file once serving, stops by itself after
- * max-seconds (so nothing outlives a failed script).
+ * A replica-role server on 127.0.0.1 with nothing but the profiler on its class path (so it
+ * serves {@code /pprof/*} with no host code), for bench/profile-overhead.sh and for trying the
+ * pprof clients by hand. Arguments: {@code <port> <port-file> <max-seconds> [workload]}; writes
+ * the bound port to the port file once serving, stops by itself after max-seconds (so nothing
+ * outlives a failed script).
  *
  * <pre>{@code java -cp ... dev.pegasus.http.profiler.ProfiledServerMain 0 /tmp/port 600 workload}</pre>
  */
@@ -23,16 +24,14 @@ public final class ProfiledServerMain {
     Path portFile = Path.of(args[1]);
     long maxSeconds = Long.parseLong(args[2]);
     Workload workload = args.length > 3 && args[3].equals("workload") ? Workload.start() : null;
-    try (PprofProfiler profiler = PprofProfiler.start();
-        PegasusHttpServer server =
-            PegasusHttpServer.builder()
-                .role("replica")
-                .host("127.0.0.1")
-                .port(port)
-                .service(PprofProfiler.class, profiler)
-                .configure(c -> c.accessLog(false))
-                .build()
-                .start()) {
+    try (PegasusHttpServer server =
+        PegasusHttpServer.builder()
+            .role("replica")
+            .host("127.0.0.1")
+            .port(port)
+            .configure(c -> c.accessLog(false))
+            .build()
+            .start()) {
       Files.writeString(portFile, Integer.toString(server.port()), StandardCharsets.UTF_8);
       System.out.println("serving " + server.url() + " for at most " + maxSeconds + " s");
       Thread.sleep(Duration.ofSeconds(maxSeconds).toMillis());

@@ -10,8 +10,8 @@ import dev.pegasus.http.profiler.internal.ProfileData;
 import dev.pegasus.http.profiler.internal.ProfileProtoWriter;
 
 /**
- * {@code /pprof/growth[?format=proto]}: at once, the allocations by stack since the server's
- * profiler started (the always-on, low-rate JFR allocation stream), as the gperftools {@code
+ * {@code /pprof/growth[?format=proto]}: at once, the allocations by stack since the server
+ * was built (the always-on, low-rate JFR allocation stream), as the gperftools {@code
  * heap profile: … @ growth} text or as gzipped profile.proto. {@code seconds} is accepted and
  * ignored, because {@code go tool pprof -seconds N} adds it to every URL.
  *
@@ -19,11 +19,11 @@ import dev.pegasus.http.profiler.internal.ProfileProtoWriter;
  */
 final class GrowthEndpoint implements HttpEndpoint {
 
-  private final PprofProfiler profiler;
+  private final ProfilerState state;
   private final EndpointSpec spec;
 
-  GrowthEndpoint(PprofProfiler profiler) {
-    this.profiler = profiler;
+  GrowthEndpoint(ProfilerState state) {
+    this.state = state;
     this.spec =
         PprofSpecs.builder(
                 "/pprof/growth",
@@ -42,9 +42,9 @@ final class GrowthEndpoint implements HttpEndpoint {
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
     boolean proto = PprofSpecs.wantsProto(request);
-    ProfileData data = profiler.growth().snapshot();
+    ProfileData data = state.growth().snapshot();
     return proto
-        ? HttpResponse.binary(ProfileProtoWriter.write(data, profiler.symbols()))
-        : HttpResponse.text(LegacyHeapProfileWriter.growth(data, profiler.symbols()));
+        ? HttpResponse.binary(ProfileProtoWriter.write(data, state.symbols()))
+        : HttpResponse.text(LegacyHeapProfileWriter.growth(data, state.symbols()));
   }
 }

@@ -21,13 +21,13 @@ import java.time.Duration;
  */
 final class HeapEndpoint implements HttpEndpoint {
 
-  private final PprofProfiler profiler;
+  private final ProfilerState state;
   private final EndpointSpec spec;
   private final HeapRecorder.Settings settings;
 
-  HeapEndpoint(PprofProfiler profiler) {
-    this.profiler = profiler;
-    ProfilerConfig config = profiler.config();
+  HeapEndpoint(ProfilerState state) {
+    this.state = state;
+    ProfilerConfig config = state.config();
     this.settings =
         new HeapRecorder.Settings(
             config.heapSamplesPerSecond(), config.liveHeapHistogram(), config.maxHistogramClasses());
@@ -54,12 +54,12 @@ final class HeapEndpoint implements HttpEndpoint {
     }
     Duration length =
         Duration.ofSeconds(
-            request.integer(PprofSpecs.SECONDS).orElse(profiler.config().defaultHeapSeconds()));
+            request.integer(PprofSpecs.SECONDS).orElse(state.config().defaultHeapSeconds()));
     ProfileData data =
         ProfilingAction.run(
-            profiler, request, "heap profile", length, c -> HeapRecorder.record(length, settings, c));
+            state, request, "heap profile", length, c -> HeapRecorder.record(length, settings, c));
     return proto
-        ? HttpResponse.binary(ProfileProtoWriter.write(data, profiler.symbols()))
-        : HttpResponse.text(LegacyHeapProfileWriter.heap(data, profiler.symbols()));
+        ? HttpResponse.binary(ProfileProtoWriter.write(data, state.symbols()))
+        : HttpResponse.text(LegacyHeapProfileWriter.heap(data, state.symbols()));
   }
 }

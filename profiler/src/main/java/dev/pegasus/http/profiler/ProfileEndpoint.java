@@ -20,12 +20,12 @@ import java.time.Duration;
  */
 final class ProfileEndpoint implements HttpEndpoint {
 
-  private final PprofProfiler profiler;
+  private final ProfilerState state;
   private final EndpointSpec spec;
 
-  ProfileEndpoint(PprofProfiler profiler) {
-    this.profiler = profiler;
-    ProfilerConfig config = profiler.config();
+  ProfileEndpoint(ProfilerState state) {
+    this.state = state;
+    ProfilerConfig config = state.config();
     this.spec =
         PprofSpecs.builder(
                 "/pprof/profile",
@@ -47,19 +47,19 @@ final class ProfileEndpoint implements HttpEndpoint {
     if (request.method() == HttpMethod.HEAD) {
       return HttpResponse.binary(new byte[0]);
     }
-    ProfilerConfig config = profiler.config();
+    ProfilerConfig config = state.config();
     Duration length =
         Duration.ofSeconds(request.integer(PprofSpecs.SECONDS).orElse(config.defaultProfileSeconds()));
     ProfileData data =
         ProfilingAction.run(
-            profiler,
+            state,
             request,
             "CPU profile",
             length,
             c -> CpuRecorder.record(length, config.cpuSamplingPeriod(), c));
     return HttpResponse.binary(
         proto
-            ? ProfileProtoWriter.write(data, profiler.symbols())
-            : LegacyCpuProfileWriter.write(data, 0, profiler.symbols()));
+            ? ProfileProtoWriter.write(data, state.symbols())
+            : LegacyCpuProfileWriter.write(data, 0, state.symbols()));
   }
 }

@@ -5,9 +5,17 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.time.Duration;
 
 /**
- * How a {@link PprofProfiler} profiles: default and maximum windows, the CPU sampling period, the
- * allocation sampling rate of heap windows, and the bounds of its tables. Immutable; start from
- * {@link #builder()} or {@link #defaults()}.
+ * How a server's profiler profiles: default and maximum windows, the CPU sampling period, the
+ * allocation sampling rate of heap windows, and the bounds of its tables; or that the server has
+ * no profiler at all. Immutable; start from {@link #builder()}, {@link #defaults()} or {@link
+ * #disabled()}. A host that wants other settings than the defaults registers one:
+ *
+ * <pre>{@code
+ * PegasusHttpServer.builder()
+ *     .role("replica")
+ *     .service(ProfilerConfig.class, ProfilerConfig.builder().maxSeconds(60).build())
+ *     .build();
+ * }</pre>
  *
  * <p>Defaults: {@code /pprof/profile} 30 s, {@code /pprof/heap} 10 s, at most 300 s; CPU samples
  * every 10 ms; 300 allocation samples/s during a heap window; live (full-GC) class histogram for
@@ -25,6 +33,7 @@ public final class ProfilerConfig {
   private final int maxHistogramClasses;
   private final int growthMaxStacks;
   private final int maxSymbols;
+  private final boolean enabled;
 
   private ProfilerConfig(Builder b) {
     checkArgument(
@@ -42,10 +51,20 @@ public final class ProfilerConfig {
     this.maxHistogramClasses = b.maxHistogramClasses;
     this.growthMaxStacks = b.growthMaxStacks;
     this.maxSymbols = b.maxSymbols;
+    this.enabled = b.enabled;
   }
 
+  /** The defaults, which a server without a registered {@code ProfilerConfig} uses. */
   public static ProfilerConfig defaults() {
     return builder().build();
+  }
+
+  /**
+   * No {@code /pprof/*} and no profiling state on the server that registers it, although the
+   * profiler is on the class path: the server does not keep the shared JFR growth stream running.
+   */
+  public static ProfilerConfig disabled() {
+    return builder().enabled(false).build();
   }
 
   public static Builder builder() {
@@ -92,6 +111,11 @@ public final class ProfilerConfig {
     return maxSymbols;
   }
 
+  /** False: the server gets no {@code /pprof/*} endpoints and no profiling state. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
   /** Builds a {@link ProfilerConfig}. */
   public static final class Builder {
     private int defaultProfileSeconds = 30;
@@ -103,8 +127,18 @@ public final class ProfilerConfig {
     private int maxHistogramClasses = 2000;
     private int growthMaxStacks = 10_000;
     private int maxSymbols = 1 << 20;
+    private boolean enabled = true;
 
     private Builder() {}
+
+    /**
+     * Whether the server serves {@code /pprof/*} (true by default). Unlike {@code
+     * disabledPaths("/pprof/*")}, false also keeps the server off the allocation-growth stream.
+     */
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
 
     public Builder defaultProfileSeconds(int seconds) {
       checkArgument(seconds >= 1, "defaultProfileSeconds must be >= 1");

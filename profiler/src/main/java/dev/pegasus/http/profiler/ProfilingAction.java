@@ -27,12 +27,12 @@ final class ProfilingAction {
   private ProfilingAction() {}
 
   static ProfileData run(
-      PprofProfiler profiler, HttpRequest request, String what, Duration length, Recorder recorder)
+      ProfilerState state, HttpRequest request, String what, Duration length, Recorder recorder)
       throws EndpointException {
-    if (!profiler.isJfrAvailable()) {
+    if (!state.isJfrAvailable()) {
       throw new EndpointException(503, "JFR is not available in this JVM, so " + what + "s cannot be taken");
     }
-    ProfilingSlot slot = profiler.slot();
+    ProfilingSlot slot = state.slot();
     ProfilingSlot.Lease lease =
         slot.tryAcquire(what, length).orElseThrow(() -> busy(slot));
     try (lease) {

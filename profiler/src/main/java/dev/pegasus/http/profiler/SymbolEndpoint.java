@@ -27,10 +27,10 @@ final class SymbolEndpoint implements HttpEndpoint {
           .acceptsBody()
           .build();
 
-  private final PprofProfiler profiler;
+  private final ProfilerState state;
 
-  SymbolEndpoint(PprofProfiler profiler) {
-    this.profiler = profiler;
+  SymbolEndpoint(ProfilerState state) {
+    this.state = state;
   }
 
   @Override
@@ -41,7 +41,7 @@ final class SymbolEndpoint implements HttpEndpoint {
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
     if (request.method() != HttpMethod.POST) {
-      return HttpResponse.text("num_symbols: " + Math.max(1, profiler.symbols().size()) + "\n");
+      return HttpResponse.text("num_symbols: " + Math.max(1, state.symbols().size()) + "\n");
     }
     List<Long> addresses;
     try {
@@ -49,6 +49,6 @@ final class SymbolEndpoint implements HttpEndpoint {
     } catch (IllegalArgumentException e) {
       throw EndpointException.badRequest(e.getMessage());
     }
-    return HttpResponse.text(SymbolRequest.answer(addresses, profiler.symbols()));
+    return HttpResponse.text(SymbolRequest.answer(addresses, state.symbols()));
   }
 }

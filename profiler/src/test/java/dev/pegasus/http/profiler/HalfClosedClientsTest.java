@@ -81,7 +81,7 @@ final class HalfClosedClientsTest {
       // The server took the half-close for what it is and probes: the profile still runs.
       byte[] first = socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
       assertThat(new String(first, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
-      assertThat(servers.profiler().runningAction()).isPresent();
+      assertThat(servers.state().runningAction()).isPresent();
     }
     // The next probes meet a closed socket: its RST ends the recording.
     assertSlotFreedWithin(Duration.ofSeconds(10));
@@ -133,7 +133,7 @@ final class HalfClosedClientsTest {
     pollUntil(
         "the " + seconds + " s profile to start",
         Duration.ofSeconds(10),
-        () -> servers.profiler().runningAction(),
+        () -> servers.state().runningAction(),
         a -> a.isPresent());
     return socket;
   }
@@ -142,7 +142,7 @@ final class HalfClosedClientsTest {
     pollUntil(
         "the recording to be cancelled",
         deadline,
-        () -> servers.profiler().runningAction(),
+        () -> servers.state().runningAction(),
         a -> a.isEmpty());
   }
 }

@@ -101,7 +101,7 @@ final class PprofEndpointsTest {
     pollUntil(
         "the CPU profile to start",
         Duration.ofSeconds(10),
-        () -> servers.profiler().runningAction(),
+        () -> servers.state().runningAction(),
         a -> a.isPresent());
     Response busy = pprof("/pprof/heap?seconds=1");
     assertThat(busy.status()).isEqualTo(409);
@@ -117,7 +117,7 @@ final class PprofEndpointsTest {
     assertThat(pprof("/pprof/growth").status()).isEqualTo(200);
     assertThat(pprof("/pprof/symbol").status()).isEqualTo(200);
     assertThat(first.join().status()).isEqualTo(200);
-    assertThat(servers.profiler().runningAction()).isEmpty();
+    assertThat(servers.state().runningAction()).isEmpty();
   }
 
   @Test
@@ -131,7 +131,7 @@ final class PprofEndpointsTest {
       pollUntil(
           "the 60 s profile to start",
           Duration.ofSeconds(10),
-          () -> servers.profiler().runningAction(),
+          () -> servers.state().runningAction(),
           a -> a.isPresent());
     }
     Response accepted =
@@ -237,7 +237,7 @@ final class PprofEndpointsTest {
   void headOnProfileAnswersAtOnceWithoutRecording() {
     Response r = send("HEAD", servers.url() + "/pprof/profile?seconds=100", null);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(servers.profiler().runningAction()).isEmpty();
+    assertThat(servers.state().runningAction()).isEmpty();
   }
 
   @Test

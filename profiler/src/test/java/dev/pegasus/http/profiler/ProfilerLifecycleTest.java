@@ -8,42 +8,114 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.profiler.internal.SharedAllocationStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Who gets /pprof/*, one profiler per server, and what closing does. */
+/**
+ * Who gets /pprof/* (every server, with no host code), one profiling state per server, and what
+ * closing the server does to it. Each test closes what it opened, so the process-wide growth
+ * stream has no subscriber between tests.
+ */
 final class ProfilerLifecycleTest {
 
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
   @Test
-  void aServerWithoutAProfilerHasNoPprofEndpoints() {
-    try (PegasusHttpServer server = PegasusHttpServer.builder().port(0).build().start()) {
+  void aServerWithOnlyTheProfilerJarServesPprofAndClosesItsStateOnClose() {
+    assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+    PegasusHttpServer server = PegasusHttpServer.builder().port(0).build().start();
+    try {
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(1);
+      assertThat(SharedAllocationStream.isRunning()).isTrue();
+      Response cmdline = get(server, "/pprof/cmdline");
+      assertThat(cmdline.status()).isEqualTo(200);
+      assertThat(cmdline.body()).isNotEmpty();
+      Response profile = get(server, "/pprof/profile?seconds=1");
+      assertThat(profile.status()).isEqualTo(200);
+      assertThat(profile.bytes().length).isGreaterThan(0);
+    } finally {
+      server.close();
+    }
+    assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+    assertThat(SharedAllocationStream.isRunning()).isFalse();
+  }
+
+  @Test
+  void everyRoleGetsPprof() {
+    for (String role : List.of("meta", "replica", "collector")) {
+      try (PegasusHttpServer server = PegasusHttpServer.builder().role(role).port(0).build().start()) {
+        assertThat(get(server, "/pprof/symbol").status()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void aDisabledProfilerConfigContributesNothingAndStartsNoStream() {
+    try (PegasusHttpServer server =
+        PegasusHttpServer.builder()
+            .port(0)
+            .service(ProfilerConfig.class, ProfilerConfig.disabled())
+            .build()
+            .start()) {
       assertThat(get(server, "/pprof/profile").status()).isEqualTo(404);
+      assertThat(server.endpoints().stream().map(s -> s.path()).toList()).doesNotContain("/pprof/cmdline");
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+      assertThat(SharedAllocationStream.isRunning()).isFalse();
     }
   }
 
   @Test
-  void oneProfilerCannotServeTwoServers() {
-    try (PprofServers first = PprofServers.start(ProfilerConfig.defaults())) {
-      IllegalStateException e =
-          assertThrows(
-              IllegalStateException.class,
-              () ->
-                  PegasusHttpServer.builder()
-                      .role("meta")
-                      .service(PprofProfiler.class, first.profiler())
-                      .build());
-      assertThat(e).hasMessageThat().contains("every server needs its own PprofProfiler");
+  void disabledPathsHideTheEndpointsAndCloseTheStateWithTheServer() {
+    // The provider cannot see the server's disabledPaths (the context offers only the host's
+    // services), so the state opens anyway; ProfilerConfig.disabled() is the way to open none.
+    PegasusHttpServer server =
+        PegasusHttpServer.builder()
+            .port(0)
+            .configure(c -> c.disabledPaths(List.of("/pprof/*")))
+            .build()
+            .start();
+    try {
+      assertThat(get(server, "/pprof/cmdline").status()).isEqualTo(404);
+      assertThat(get(server, "/pprof/profile").status()).isEqualTo(404);
+    } finally {
+      server.close();
+    }
+    assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+  }
+
+  @Test
+  void aFailedStartClosesTheState() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      AtomicReference<ProfilerState> opened = new AtomicReference<>();
+      PegasusHttpServer server =
+          PegasusHttpServer.builder()
+              .port(taken.getLocalPort())
+              .service(ProfilerEndpointProvider.StateProbe.class, opened::set)
+              .build();
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(1);
+      assertThrows(RuntimeException.class, server::start);
+      assertThat(opened.get().isClosed()).isTrue();
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
     }
   }
 
   @Test
-  void twoServersInOneJvmHaveTheirOwnSlotsAndSymbolTables() {
+  void twoServersInOneJvmHaveTheirOwnStates() {
     try (PprofServers a = PprofServers.start(ProfilerConfig.defaults());
         PprofServers b = PprofServers.start(ProfilerConfig.defaults())) {
+      assertThat(a.state()).isNotSameInstanceAs(b.state());
+      assertThat(a.state().symbols()).isNotSameInstanceAs(b.state().symbols());
+      assertThat(a.state().growth()).isNotSameInstanceAs(b.state().growth());
       CompletableFuture<Response> profile =
           CompletableFuture.supplyAsync(() -> get(a.url() + "/pprof/profile?seconds=2"));
-      pollUntil("a's profile", Duration.ofSeconds(10), () -> a.profiler().runningAction(), r -> r.isPresent());
+      pollUntil("a's profile", Duration.ofSeconds(10), () -> a.state().runningAction(), r -> r.isPresent());
+      assertThat(b.state().runningAction()).isEmpty();
       assertThat(get(b.url() + "/pprof/heap?seconds=1").status()).isEqualTo(200);
       assertThat(profile.join().status()).isEqualTo(200);
       assertThat(get(a.url() + "/pprof/symbol").body()).isNotEqualTo(get(b.url() + "/pprof/symbol").body());
@@ -51,7 +123,30 @@ final class ProfilerLifecycleTest {
   }
 
   @Test
-  void theSharedGrowthStreamRunsWhileAnyProfilerIsOpen() {
+  void closingOneServerStopsItsGrowthWhileTheOtherKeepsCounting() {
+    PprofServers a = PprofServers.start(ProfilerConfig.defaults());
+    try (PprofServers b = PprofServers.start(ProfilerConfig.defaults());
+        Workload workload = Workload.start()) {
+      a.close();
+      assertThat(a.state().isClosed()).isTrue();
+      assertThat(b.state().isClosed()).isFalse();
+      long aAtClose = a.state().growth().snapshot().total(0);
+      long bAtClose = b.state().growth().snapshot().total(0);
+      // The workload allocates all along: b's count grows, a's stays where it was at the close.
+      pollUntil(
+          "b's growth to count new samples",
+          DEADLINE,
+          () -> b.state().growth().snapshot().total(0),
+          n -> n > bAtClose);
+      assertThat(a.state().growth().snapshot().total(0)).isEqualTo(aAtClose);
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(1);
+    } finally {
+      a.close();
+    }
+  }
+
+  @Test
+  void theSharedGrowthStreamRunsWhileAnyServerIsOpen() {
     assertThat(SharedAllocationStream.isRunning()).isFalse();
     PprofServers a = PprofServers.start(ProfilerConfig.defaults());
     PprofServers b = PprofServers.start(ProfilerConfig.defaults());
@@ -63,16 +158,37 @@ final class ProfilerLifecycleTest {
   }
 
   @Test
-  void closingTheProfilerCancelsARecordingInFlight() {
+  void closingTheServerEndsARecordingInFlightAndClosesTheState() throws Exception {
+    PprofServers s =
+        PprofServers.start(
+            ProfilerConfig.defaults(), b -> b.configure(c -> c.shutdownTimeout(Duration.ofMillis(200))));
+    try {
+      CompletableFuture<Response> profile =
+          CompletableFuture.supplyAsync(() -> get(s.url() + "/pprof/profile?seconds=60"));
+      pollUntil("the profile", Duration.ofSeconds(10), () -> s.state().runningAction(), r -> r.isPresent());
+      s.close();
+      // Whether the client still gets the 503 or only sees its connection go depends on which
+      // comes first; either way the 60 s recording ends now and the slot is free.
+      profile.handle((r, e) -> r).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(s.state().isClosed()).isTrue();
+      assertThat(s.state().runningAction()).isEmpty();
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+    } finally {
+      s.close();
+    }
+  }
+
+  @Test
+  void closingTheStateCancelsARecordingInFlight() {
     try (PprofServers s = PprofServers.start(ProfilerConfig.defaults())) {
       CompletableFuture<Response> profile =
           CompletableFuture.supplyAsync(() -> get(s.url() + "/pprof/profile?seconds=60"));
-      pollUntil("the profile", Duration.ofSeconds(10), () -> s.profiler().runningAction(), r -> r.isPresent());
-      s.profiler().close();
+      pollUntil("the profile", Duration.ofSeconds(10), () -> s.state().runningAction(), r -> r.isPresent());
+      s.state().close();
       Response r = profile.join();
       assertThat(r.status()).isEqualTo(503);
-      assertThat(r.body()).isEqualTo("CPU profile cancelled: the profiler was closed\n");
-      assertThat(s.profiler().runningAction()).isEmpty();
+      assertThat(r.body()).isEqualTo("CPU profile cancelled: the server was closed\n");
+      assertThat(s.state().runningAction()).isEmpty();
     }
   }
 }

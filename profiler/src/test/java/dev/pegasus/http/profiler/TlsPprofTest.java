@@ -37,8 +37,6 @@ final class TlsPprofTest {
   static Path caPem;
   static Path clientPem;
   static Path clientKey;
-  static PprofProfiler profiler;
-  static PprofProfiler loopbackProfiler;
   static PegasusHttpServer server;
   static PegasusHttpServer loopbackServer;
 
@@ -51,19 +49,15 @@ final class TlsPprofTest {
     clientPem = home.resolve("client.pem");
     clientKey = home.resolve("client.key");
     ca.client("ops").writePem(clientPem, clientKey);
-    profiler = PprofProfiler.start(ProfilerConfig.builder().build());
     server =
         PegasusHttpServer.builder()
             .role("replica")
-            .service(PprofProfiler.class, profiler)
             .configure(c -> c.tls(tls).trustLoopback(false).accessLog(false))
             .build()
             .start();
-    loopbackProfiler = PprofProfiler.start(ProfilerConfig.builder().build());
     loopbackServer =
         PegasusHttpServer.builder()
             .role("replica")
-            .service(PprofProfiler.class, loopbackProfiler)
             .configure(c -> c.tls(tls).accessLog(false))
             .build()
             .start();
@@ -71,12 +65,12 @@ final class TlsPprofTest {
 
   @AfterAll
   static void stop() {
-    server.close();
-    profiler.close();
+    if (server != null) {
+      server.close();
+    }
     if (loopbackServer != null) {
       loopbackServer.close();
     }
-    loopbackProfiler.close();
   }
 
   @Test

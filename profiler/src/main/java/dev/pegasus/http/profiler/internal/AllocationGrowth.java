@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One profiler's cumulative allocation profile: every allocation sample of the process-wide
+ * One server's cumulative allocation profile: every allocation sample of the process-wide
  * {@link SharedAllocationStream} since this subscription began, added up per stack (allocated
  * type as leaf) as {@code objects} (samples) and {@code space} (sum of JFR's weights, an estimate
  * of the bytes allocated). Bounded: beyond {@code maxStacks} distinct stacks, new ones are

@@ -1,6 +1,6 @@
 package dev.pegasus.http.profiler.internal;
 
-/** A recording stopped before its window ended (client gone, profiler closed). */
+/** A recording stopped before its window ended (client gone, server closed). */
 public final class RecordingCancelledException extends Exception {
 
   private static final long serialVersionUID = 1L;

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one always-on, low-rate JFR stream of {@code jdk.ObjectAllocationSample} events of the
- * process, shared by every profiler in it: JFR's allocation samples are process-wide anyway, so
- * one stream serves all servers and its cost does not grow with their number. It starts with the
- * first subscription and closes with the last; each event goes to every subscriber, which counts
- * from its own start.
+ * process, shared by the profilers of every server in it: JFR's allocation samples are
+ * process-wide anyway, so one stream serves all servers and its cost does not grow with their
+ * number. It starts with the first subscription and closes with the last; each event goes to
+ * every subscriber, which counts from its own start.
  *
  * <p>Bounded: JFR throttles the event to 100 samples a second ({@link #THROTTLE}), and JFR's
  * on-disk repository for the stream is capped at 2 minutes and 32 MB.
@@ -56,6 +56,11 @@ public final class SharedAllocationStream {
       closing.close();
       log.debug("allocation growth stream closed");
     }
+  }
+
+  /** How many growth counts are subscribed (one per open server with a profiler), for tests. */
+  public static int subscriberCount() {
+    return subscribers.size();
   }
 
   /** Whether the shared stream is running, for tests. */
