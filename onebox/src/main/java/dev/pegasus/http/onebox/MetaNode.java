@@ -1,7 +1,7 @@
 package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.meta.MetaServices;
+import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.ZooKeeperDigest;
 import dev.pegasus.http.meta.ZooKeeperMetaLeadership;
@@ -73,7 +73,15 @@ final class MetaNode {
     digest.ifPresent(election::digestAuth);
     leadership = election.build();
     try {
-      server = MetaServices.start(settings.builder(port), state, leadership);
+      // The meta provider joins the election with this server's address once it is bound.
+      server =
+          settings
+              .builder(port)
+              .role("meta")
+              .service(MetaState.class, state)
+              .service(MetaLeadership.class, leadership)
+              .build()
+              .start();
     } catch (RuntimeException e) {
       leadership.close();
       throw PortInUse.explain(e, name, settings.host(), port, "--meta-ports");

@@ -11,8 +11,9 @@ import dev.pegasus.http.meta.AppInfo;
 import dev.pegasus.http.meta.ClusterFacts;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.InMemoryMetaState;
-import dev.pegasus.http.meta.MetaServices;
+import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaSnapshot;
+import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.NodeState;
 import dev.pegasus.http.meta.PartitionConfig;
 import dev.pegasus.http.meta.StaticMetaLeadership;
@@ -131,8 +132,12 @@ final class CollectorWithRealMetaTest {
                         PartitionConfig.of(1, 3, b.address(), List.of(a.address()), 2))))
             .build();
     meta =
-        MetaServices.start(
-            PegasusHttpServer.builder().port(0), new InMemoryMetaState(snapshot), StaticMetaLeadership.self());
+        PegasusHttpServer.builder().port(0)
+            .role("meta")
+            .service(MetaState.class, new InMemoryMetaState(snapshot))
+            .service(MetaLeadership.class, StaticMetaLeadership.self())
+            .build()
+            .start();
     collector =
         CollectorServer.start(
             CollectorConfig.builder()
