@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.exc.StreamWriteException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.pegasus.http.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PrettyJsonWriter {
 
-  private final ByteArrayBuilder out;
+  private final Json.Body out;
   private final JsonGenerator json;
   private byte[] body;
 
@@ -40,7 +39,7 @@ public final class PrettyJsonWriter {
 
   /** A writer whose buffer starts at this many bytes, for large bodies. */
   public PrettyJsonWriter(int initialCapacity) {
-    this.out = new ByteArrayBuilder(Math.max(initialCapacity, 16));
+    this.out = new Json.Body(initialCapacity);
     this.json = Json.generator(out);
     json.setPrettyPrinter(new IndentPrinter(4));
   }

@@ -1,11 +1,9 @@
 package dev.pegasus.http.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.pegasus.http.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -44,19 +42,23 @@ public final class SortedJson {
 
   /** The compact JSON text of {@code value}. */
   public static String write(Object value) {
-    return new String(writeBytes(value), StandardCharsets.UTF_8);
+    return body(value).string();
   }
 
   /** The compact JSON text of {@code value} as UTF-8 bytes, for a response body. */
   public static byte[] writeBytes(Object value) {
-    ByteArrayBuilder out = new ByteArrayBuilder(128);
+    return body(value).bytes();
+  }
+
+  private static Json.Body body(Object value) {
+    Json.Body out = new Json.Body(128);
     JsonGenerator json = Json.generator(out);
     try {
       write(json, value, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Json.finish(json, out, -1);
+    return Json.close(json, out, -1);
   }
 
   /**

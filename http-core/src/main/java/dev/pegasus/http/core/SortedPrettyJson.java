@@ -1,11 +1,9 @@
 package dev.pegasus.http.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.pegasus.http.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the pretty sorted JSON of Pegasus master's {@code /envs/list} and of the {@code
@@ -25,12 +23,16 @@ public final class SortedPrettyJson {
 
   /** The pretty JSON text of {@code value}. */
   public static String write(Object value) {
-    return new String(writeBytes(value), StandardCharsets.UTF_8);
+    return body(value).string();
   }
 
   /** The pretty JSON text of {@code value} as UTF-8 bytes, for a response body. */
   public static byte[] writeBytes(Object value) {
-    ByteArrayBuilder out = new ByteArrayBuilder(256);
+    return body(value).bytes();
+  }
+
+  private static Json.Body body(Object value) {
+    Json.Body out = new Json.Body(256);
     JsonGenerator json = Json.generator(out);
     json.setPrettyPrinter(new IndentPrinter(2));
     try {
@@ -38,6 +40,6 @@ public final class SortedPrettyJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Json.finish(json, out, -1);
+    return Json.close(json, out, -1);
   }
 }

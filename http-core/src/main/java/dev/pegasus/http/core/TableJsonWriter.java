@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.pegasus.http.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,12 +28,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TableJsonWriter {
 
-  private final ByteArrayBuilder out;
+  private final Json.Body out;
   private final JsonGenerator json;
   /** Digits of an integer value, so that a number costs no String. */
   private final char[] digits = new char[20];
   private int depth;
   private boolean started;
+  private boolean closed;
   private byte[] body;
 
   /** A writer for a small body. */
@@ -44,10 +44,10 @@ public final class TableJsonWriter {
 
   /**
    * A writer whose buffer starts at this many bytes, for large bodies (a guess in characters is
-   * fine: table bodies are nearly all ASCII).
+   * fine: table bodies are nearly all ASCII). A guess at or above the body's size saves copies.
    */
   public TableJsonWriter(int initialCapacity) {
-    this.out = new ByteArrayBuilder(Math.max(initialCapacity, 16));
+    this.out = new Json.Body(initialCapacity);
     this.json = Json.generator(out);
   }
 
@@ -136,15 +136,27 @@ public final class TableJsonWriter {
    * {@link #finish()}) again returns the same body.
    */
   public byte[] finishBytes() {
+    close();
     if (body == null) {
-      checkState(depth == 0 && started, "objects are still open");
-      body = Json.finish(json, out, '\n');
+      body = out.bytes();
     }
     return body;
   }
 
-  /** The finished body, with the trailing newline. Prefer {@link #finishBytes()}. */
+  /**
+   * The finished body, with the trailing newline. Prefer {@link #finishBytes()}: a String costs
+   * a copy of the body, and another when it is encoded for the response.
+   */
   public String finish() {
-    return new String(finishBytes(), StandardCharsets.UTF_8);
+    close();
+    return body != null ? new String(body, StandardCharsets.UTF_8) : out.string();
+  }
+
+  private void close() {
+    if (!closed) {
+      checkState(depth == 0 && started, "objects are still open");
+      Json.close(json, out, '\n');
+      closed = true;
+    }
   }
 }

@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.pegasus.http.core.internal.Json.Body;
 import com.google.common.collect.ImmutableMap;
 import dev.pegasus.http.core.bench.HandWrittenJsonBaseline;
 import dev.pegasus.http.core.internal.ErrorResponses;
@@ -173,7 +173,7 @@ final class JsonEscapingTest {
       if (!Double.isFinite(d)) {
         continue;
       }
-      ByteArrayBuilder out = new ByteArrayBuilder();
+      Body out = new Body(16);
       JsonGenerator json = Json.generator(out);
       json.writeNumber(d);
       assertWithMessage("%s", d)

@@ -1,7 +1,6 @@
 package dev.pegasus.http.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.google.common.collect.ImmutableListMultimap;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.ErrorStyle;
@@ -46,7 +45,7 @@ public final class ErrorResponses {
   /** The JSON envelope bytes, written by the shared {@link Json} generator. */
   public static byte[] envelope(int status, String message, String path) {
     String quotedPath = ErrorText.path(path);
-    ByteArrayBuilder out = new ByteArrayBuilder(96 + message.length() + quotedPath.length());
+    Json.Body out = new Json.Body(96 + message.length() + quotedPath.length());
     JsonGenerator json = Json.generator(out);
     try {
       json.writeStartObject();

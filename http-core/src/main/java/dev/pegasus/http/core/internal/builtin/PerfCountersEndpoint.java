@@ -1,7 +1,6 @@
 package dev.pegasus.http.core.internal.builtin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.pegasus.http.core.CounterReading;
 import dev.pegasus.http.core.CounterSnapshot;
 import dev.pegasus.http.core.PerfCounters;
@@ -50,7 +49,7 @@ public final class PerfCountersEndpoint implements HttpEndpoint {
   public HttpResponse handle(HttpRequest request) {
     CounterSnapshot snapshot = counters.latestSnapshot();
     List<CounterReading> readings = snapshot.withPrefix(request.string("prefix").orElse(""));
-    ByteArrayBuilder out = new ByteArrayBuilder(64 + readings.size() * 96);
+    Json.Body out = new Json.Body(64 + readings.size() * 96);
     JsonGenerator json = Json.generator(out);
     try {
       json.writeStartArray();
