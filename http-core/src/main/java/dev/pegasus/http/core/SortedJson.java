@@ -1,7 +1,10 @@
 package dev.pegasus.http.core;
 
-import dev.pegasus.http.core.internal.JsonText;
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pegasus.http.core.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +12,12 @@ import java.util.Map;
 /**
  * Writes the "typed" JSON of Pegasus 2.0's duplication endpoints (nlohmann's {@code dump()}):
  * compact, object keys sorted by their UTF-8 bytes ({@code "1" < "10" < "2" < "appid"}), values
- * of their real JSON types, and no trailing newline.
+ * of their real JSON types, and no trailing newline. Strings are escaped as {@link Json}
+ * describes.
  *
- * <p>Values may be {@link Map}s with string keys, {@link List}s, strings, numbers, booleans and
- * null.
+ * <p>Values may be {@link Map}s with string keys, {@link List}s (any {@link Iterable}), strings,
+ * numbers, booleans and null. An integral {@code double} below 1e15 is written without a fraction
+ * ({@code 3.0 -> 3}), any other as {@link Double#toString}.
  */
 public final class SortedJson {
 
@@ -37,50 +42,67 @@ public final class SortedJson {
 
   /** The compact JSON text of {@code value}. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder(128);
-    append(out, value);
-    return out.toString();
+    return body(value).string();
   }
 
-  private static void append(StringBuilder out, Object value) {
+  /** The compact JSON text of {@code value} as UTF-8 bytes, for a response body. */
+  public static byte[] writeBytes(Object value) {
+    return body(value).bytes();
+  }
+
+  private static Json.Body body(Object value) {
+    Json.Body out = new Json.Body(128);
+    JsonGenerator json = Json.generator(out);
+    try {
+      write(json, value, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Json.close(json, out, -1);
+  }
+
+  /**
+   * Writes {@code value} with sorted keys; {@code nlohmannDoubles} picks the double format of
+   * nlohmann's {@code dump(2)} (for {@link SortedPrettyJson}) over this class's compact one.
+   */
+  static void write(JsonGenerator json, Object value, boolean nlohmannDoubles) throws IOException {
     if (value == null) {
-      out.append("null");
+      json.writeNull();
     } else if (value instanceof String s) {
-      JsonText.appendQuoted(out, s);
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
+      json.writeString(s);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long
         || value instanceof Short || value instanceof Byte) {
-      out.append(value);
+      json.writeNumber(((Number) value).longValue());
     } else if (value instanceof Number n) {
-      double d = n.doubleValue();
-      out.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d));
+      json.writeNumber(nlohmannDoubles ? PrettyDoubles.nlohmann(n.doubleValue()) : compact(n.doubleValue()));
     } else if (value instanceof Map<?, ?> map) {
-      List<String> keys = new ArrayList<>(map.size());
-      for (Object k : map.keySet()) {
-        keys.add((String) k);
+      String[] keys = new String[map.size()];
+      int k = 0;
+      for (Object key : map.keySet()) {
+        keys[k++] = (String) key;
       }
-      keys.sort(BYTE_ORDER);
-      out.append('{');
-      for (int i = 0; i < keys.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        JsonText.appendQuoted(out, keys.get(i)).append(':');
-        append(out, map.get(keys.get(i)));
+      Arrays.sort(keys, BYTE_ORDER);
+      json.writeStartObject();
+      for (String key : keys) {
+        json.writeFieldName(key);
+        write(json, map.get(key), nlohmannDoubles);
       }
-      out.append('}');
+      json.writeEndObject();
     } else if (value instanceof Iterable<?> list) {
-      out.append('[');
-      boolean first = true;
+      json.writeStartArray();
       for (Object item : list) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        append(out, item);
+        write(json, item, nlohmannDoubles);
       }
-      out.append(']');
+      json.writeEndArray();
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
+  }
+
+  /** Written raw (so NaN stays the bare {@code NaN} it always was here, not a string). */
+  private static String compact(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

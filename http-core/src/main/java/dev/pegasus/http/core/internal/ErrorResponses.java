@@ -1,9 +1,12 @@
 package dev.pegasus.http.core.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.common.collect.ImmutableListMultimap;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.ErrorStyle;
 import dev.pegasus.http.core.spi.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -39,13 +42,21 @@ public final class ErrorResponses {
     return response;
   }
 
-  /** The JSON envelope bytes. */
+  /** The JSON envelope bytes, written by the shared {@link Json} generator. */
   public static byte[] envelope(int status, String message, String path) {
-    StringBuilder out = new StringBuilder(96 + message.length() + path.length());
-    out.append("{\"status\":").append(status).append(",\"error\":");
-    JsonText.appendQuoted(out, HttpStatusText.of(status)).append(",\"message\":");
-    JsonText.appendQuoted(out, message).append(",\"path\":");
-    JsonText.appendQuoted(out, ErrorText.path(path)).append("}\n");
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    String quotedPath = ErrorText.path(path);
+    Json.Body out = new Json.Body(96 + message.length() + quotedPath.length());
+    JsonGenerator json = Json.generator(out);
+    try {
+      json.writeStartObject();
+      json.writeNumberField("status", status);
+      json.writeStringField("error", HttpStatusText.of(status));
+      json.writeStringField("message", message);
+      json.writeStringField("path", quotedPath);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Json.finish(json, out, '\n');
   }
 }

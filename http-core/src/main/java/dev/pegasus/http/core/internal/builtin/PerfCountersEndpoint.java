@@ -1,14 +1,17 @@
 package dev.pegasus.http.core.internal.builtin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pegasus.http.core.CounterReading;
 import dev.pegasus.http.core.CounterSnapshot;
 import dev.pegasus.http.core.PerfCounters;
-import dev.pegasus.http.core.internal.JsonText;
+import dev.pegasus.http.core.internal.Json;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.Parameter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import javax.inject.Inject;
 
@@ -46,28 +49,36 @@ public final class PerfCountersEndpoint implements HttpEndpoint {
   public HttpResponse handle(HttpRequest request) {
     CounterSnapshot snapshot = counters.latestSnapshot();
     List<CounterReading> readings = snapshot.withPrefix(request.string("prefix").orElse(""));
-    StringBuilder out = new StringBuilder(64 + readings.size() * 96).append('[');
-    for (int i = 0; i < readings.size(); i++) {
-      CounterReading r = readings.get(i);
-      if (i > 0) {
-        out.append(',');
+    Json.Body out = new Json.Body(64 + readings.size() * 96);
+    JsonGenerator json = Json.generator(out);
+    try {
+      json.writeStartArray();
+      for (int i = 0, n = readings.size(); i < n; i++) {
+        CounterReading r = readings.get(i);
+        json.writeStartObject();
+        json.writeStringField("name", r.name());
+        json.writeStringField("type", r.type().wireName());
+        if (r.isPercentile()) {
+          json.writeNumberField("p99", finite(r.p99()));
+          json.writeNumberField("p999", finite(r.p999()));
+        } else {
+          json.writeNumberField("value", finite(r.value()));
+        }
+        json.writeEndObject();
       }
-      out.append("{\"name\":");
-      JsonText.appendQuoted(out, r.name()).append(",\"type\":\"").append(r.type().wireName()).append('"');
-      if (r.isPercentile()) {
-        out.append(",\"p99\":").append(number(r.p99())).append(",\"p999\":").append(number(r.p999()));
-      } else {
-        out.append(",\"value\":").append(number(r.value()));
-      }
-      out.append('}');
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.append("]\n");
-    return HttpResponse.json(out.toString())
+    return HttpResponse.of(200, HttpResponse.JSON, Json.finish(json, out, '\n'))
         .withHeader("X-Snapshot-Time", Long.toString(snapshot.takenAt().toEpochMilli()));
   }
 
-  /** The shortest exact decimal form; NaN and infinities, which JSON lacks, become 0. */
-  private static String number(double value) {
-    return Double.isFinite(value) ? Double.toString(value) : "0.0";
+  /**
+   * NaN and infinities, which JSON lacks, become 0; a finite value is written as {@link
+   * Double#toString} writes it, the shortest exact decimal form.
+   */
+  private static double finite(double value) {
+    return Double.isFinite(value) ? value : 0.0;
   }
 }
