@@ -16,7 +16,10 @@ import dev.pegasus.http.core.spi.HttpFilter;
 import dev.pegasus.http.core.spi.ScopedFilter;
 import dev.pegasus.http.core.spi.StartedServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,11 +70,17 @@ public final class PegasusHttpServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final PerfCounters counters;
+  private final Flags flags;
   private final ServerRuntime runtime;
   private final ServerResources resources;
 
   private PegasusHttpServer(
-      ServerConfig config, PerfCounters counters, ServerRuntime runtime, ServerResources resources) {
+      ServerConfig config,
+      PerfCounters counters,
+      Flags flags,
+      ServerRuntime runtime,
+      ServerResources resources) {
+    this.flags = flags;
     this.config = config;
     this.counters = counters;
     this.runtime = runtime;
@@ -162,6 +171,11 @@ public final class PegasusHttpServer implements AutoCloseable {
   }
 
   /** This server's counters, to register and update them. */
+  /** This server's configuration flags, to define, read and change them. */
+  public Flags flags() {
+    return flags;
+  }
+
   public PerfCounters counters() {
     return counters;
   }
@@ -194,6 +208,9 @@ public final class PegasusHttpServer implements AutoCloseable {
     private ServerConfig.Builder config = ServerConfig.builder();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private PerfCounters counters;
+    private Flags flags;
+    private Path configFile;
+    private final List<String[]> flagValues = new ArrayList<>();
     private ClassLoader providerClassLoader;
     private final ImmutableList.Builder<EndpointProvider> providers = ImmutableList.builder();
     private final ImmutableList.Builder<HttpEndpoint> endpoints = ImmutableList.builder();
@@ -234,6 +251,7 @@ public final class PegasusHttpServer implements AutoCloseable {
     public <T> Builder service(Class<T> type, T instance) {
       checkArgument(type.isInstance(instance), "%s is not a %s", instance, type.getName());
       checkArgument(type != PerfCounters.class, "use counters(...) to share a PerfCounters");
+      checkArgument(type != Flags.class, "use flags(...) to give the server your Flags");
       services.put(type, instance);
       return this;
     }
@@ -251,6 +269,31 @@ public final class PegasusHttpServer implements AutoCloseable {
     /** What {@code /version} reports; see {@link #version(String, String)}. */
     public Builder buildInfo(BuildInfo info) {
       config.buildInfo(info);
+      return this;
+    }
+
+    /**
+     * Uses this flag set, with the host's own flags defined in it, instead of a new one; the
+     * framework and the providers add theirs when the server is built.
+     */
+    public Builder flags(Flags flags) {
+      this.flags = flags;
+      return this;
+    }
+
+    /**
+     * Initial flag values from this Pegasus-style INI file ({@code [section]}, {@code key =
+     * value}); an unknown key, a bad value or a failed validator fails {@link #build()} with the
+     * file, line and key.
+     */
+    public Builder configFile(Path file) {
+      this.configFile = file;
+      return this;
+    }
+
+    /** One initial flag value, applied after the configuration file (an override). */
+    public Builder flagValue(String section, String name, String value) {
+      flagValues.add(new String[] {section, name, value});
       return this;
     }
 
@@ -309,6 +352,8 @@ public final class PegasusHttpServer implements AutoCloseable {
       PerfCounters registry = counters != null ? counters : new PerfCounters();
       Map<Class<?>, Object> all = new LinkedHashMap<>(services);
       all.put(PerfCounters.class, registry);
+      Flags flagSet = flags != null ? flags : new Flags();
+      all.put(Flags.class, flagSet);
       ClassLoader loader = providerClassLoader;
       if (loader == null) {
         loader = Thread.currentThread().getContextClassLoader();
@@ -323,7 +368,29 @@ public final class PegasusHttpServer implements AutoCloseable {
               new ProviderClassLoader(loader),
               new HostContributions(
                   providers.build(), endpoints.build(), filters.build(), replacements.build()));
-      return new PegasusHttpServer(built, registry, component.runtime(), component.resources());
+      ServerRuntime runtime = component.runtime(); // providers have defined their flags by now
+      try {
+        initialiseFlags(flagSet);
+      } catch (RuntimeException e) {
+        component.resources().closeAll();
+        throw e;
+      }
+      return new PegasusHttpServer(built, registry, flagSet, runtime, component.resources());
+    }
+
+    private void initialiseFlags(Flags flagSet) {
+      if (configFile != null) {
+        IniFile.read(configFile).applyTo(flagSet);
+      }
+      for (String[] v : flagValues) {
+        try {
+          flagSet.initialise(v[0], v[1], v[2]);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "flag value [" + v[0] + "] " + v[1] + ": " + e.getMessage(), e);
+        }
+      }
+      flagSet.checkGroups();
     }
 
     /**

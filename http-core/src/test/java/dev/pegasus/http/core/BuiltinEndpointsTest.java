@@ -42,10 +42,16 @@ final class BuiltinEndpointsTest {
     assertThat(r.body())
         .isEqualTo(
             "{\"/\":\"List all supported calls.\","
+                + "\"/config\":\"name=<config_name>. Gets the details of a specified config. Only the"
+                + " configs which are registered by DSN_DEFINE_xxx macro can be queried.\","
+                + "\"/configs\":\"List all configs. Only the configs which are registered by"
+                + " DSN_DEFINE_xxx macro can be queried.\","
                 + "\"/perfCounter\":\"name=<perf_counter_name>. Gets the value of a perf counter.\","
                 + "\"/perfCounters\":\"[prefix=<name_prefix>]. Lists the counters of the latest periodic"
                 + " snapshot whose names start with the prefix.\","
                 + "\"/recentStartTime\":\"Gets the server start time.\","
+                + "\"/updateConfig\":\"<key>=<new_value>. Update the config to the new value."
+                + " [changes state; GET/POST]\","
                 + "\"/version\":\"Gets the server version.\"}\n");
   }
 

@@ -126,7 +126,9 @@ final class ProviderLifecycleTest {
     };
     try (PegasusHttpServer server = PegasusHttpServer.builder().provider(idle).build().start()) {
       assertThat(server.endpoints().stream().map(EndpointSpec::path))
-          .containsExactly("/", "/perfCounter", "/perfCounters", "/recentStartTime", "/version");
+          .containsExactly(
+              "/", "/config", "/configs", "/perfCounter", "/perfCounters", "/recentStartTime",
+              "/updateConfig", "/version");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pegasus.http.core.internal;
 
 import com.google.common.collect.ImmutableListMultimap;
+import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.internal.tls.ClientCertificates;
 import dev.pegasus.http.core.spi.EndpointException;
@@ -11,6 +12,7 @@ import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -42,19 +44,24 @@ public final class RequestDispatcher implements HttpHandler {
   private final Routes routes;
   private final ServerConfig config;
 
+  private static final AttachmentKey<EndpointSpec> ROUTED_SPEC = AttachmentKey.create(EndpointSpec.class);
+
   private final ConnectionLimiter connectionLimiter;
+  private final Flag<Boolean> accessLog;
 
   @Inject
   public RequestDispatcher(
-      Routes routes, ServerConfig config, ConnectionLimiter limiter) {
+      Routes routes, ServerConfig config, ConnectionLimiter limiter, CoreFlags flags) {
     this.connectionLimiter = limiter;
+    this.accessLog = flags.accessLog();
     this.routes = routes;
     this.config = config;
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (config.accessLog() && AccessLog.enabled()) {
+    boolean logged = accessLog.get() && AccessLog.enabled();
+    if (logged) {
       long start = System.nanoTime();
       exchange.addExchangeCompleteListener(
           (ex, next) -> {
@@ -87,6 +94,9 @@ public final class RequestDispatcher implements HttpHandler {
             "service not found for \"" + ErrorText.path(path.substring(1)) + "\"");
       }
       EndpointSpec spec = route.spec();
+      if (logged) {
+        exchange.putAttachment(ROUTED_SPEC, spec); // so that the log masks its secret parameters
+      }
       HttpMethod method = methodOf(exchange, spec);
       checkSingleAuthorization(exchange);
       HttpRequest.Builder request =
@@ -295,7 +305,11 @@ public final class RequestDispatcher implements HttpHandler {
   }
 
   private static String target(HttpServerExchange exchange) {
-    String query = SecretValues.maskQuery(exchange.getQueryString());
+    EndpointSpec spec = exchange.getAttachment(ROUTED_SPEC);
+    String query =
+        spec == null
+            ? SecretValues.maskQuery(exchange.getQueryString())
+            : SecretValues.maskQuery(exchange.getQueryString(), spec::isSecretParameter);
     return query.isEmpty() ? exchange.getRequestURI() : exchange.getRequestURI() + '?' + query;
   }
 

@@ -11,14 +11,14 @@ public final class SecretValues {
   /** What a secret value is shown as. */
   public static final String MASK = "******";
 
-  private static final Pattern SECRET_NAME =
+  private static final Pattern ANY_SECRET_NAME =
       Pattern.compile("(?i).*(token|password|passwd|secret|credential).*");
 
   private SecretValues() {}
 
   /** True when a parameter of this name holds a secret. */
   public static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).matches();
+    return dev.pegasus.http.core.spi.EndpointSpec.looksSecret(name);
   }
 
   /**
@@ -26,7 +26,15 @@ public final class SecretValues {
    * itself when it has none, without allocating.
    */
   public static String maskQuery(String query) {
-    if (query.isEmpty() || !SECRET_NAME.matcher(query).matches()) {
+    if (query.isEmpty() || !ANY_SECRET_NAME.matcher(query).matches()) {
+      return query;
+    }
+    return maskQuery(query, SecretValues::isSecretName);
+  }
+
+  /** {@code query} with the values of the parameters {@code isSecret} names masked. */
+  public static String maskQuery(String query, java.util.function.Predicate<String> isSecret) {
+    if (query.isEmpty()) {
       return query;
     }
     StringBuilder out = new StringBuilder(query.length());
@@ -36,7 +44,7 @@ public final class SecretValues {
       }
       int eq = part.indexOf('=');
       String name = eq < 0 ? part : part.substring(0, eq);
-      if (eq >= 0 && isSecretName(decodedOrRaw(name))) {
+      if (eq >= 0 && isSecret.test(decodedOrRaw(name))) {
         out.append(name).append('=').append(MASK);
       } else {
         out.append(part);

@@ -5,9 +5,13 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
+import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.builtin.ConfigEndpoint;
+import dev.pegasus.http.core.internal.builtin.ConfigsEndpoint;
 import dev.pegasus.http.core.internal.builtin.PerfCounterEndpoint;
+import dev.pegasus.http.core.internal.builtin.UpdateConfigEndpoint;
 import dev.pegasus.http.core.internal.builtin.PerfCountersEndpoint;
 import dev.pegasus.http.core.internal.builtin.RecentStartTimeEndpoint;
 import dev.pegasus.http.core.internal.builtin.RootHelpEndpoint;
@@ -56,6 +60,26 @@ public interface ServerModule {
         .find(PerfCounters.class)
         .orElseThrow(() -> new IllegalStateException("the context has no PerfCounters"));
   }
+
+  @Provides
+  @Singleton
+  static Flags flags(EndpointContext context) {
+    return context
+        .find(Flags.class)
+        .orElseThrow(() -> new IllegalStateException("the context has no Flags"));
+  }
+
+  @Binds
+  @IntoSet
+  HttpEndpoint config(ConfigEndpoint endpoint);
+
+  @Binds
+  @IntoSet
+  HttpEndpoint configs(ConfigsEndpoint endpoint);
+
+  @Binds
+  @IntoSet
+  HttpEndpoint updateConfig(UpdateConfigEndpoint endpoint);
 
   @Provides
   @Singleton

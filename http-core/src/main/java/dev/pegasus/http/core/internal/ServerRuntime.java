@@ -63,6 +63,8 @@ public final class ServerRuntime {
   private final ConnectionLimiter limiter;
   private GracefulShutdownHandler shutdownHandler;
   private ScheduledExecutorService counterTimer;
+  private java.util.concurrent.ScheduledFuture<?> counterTask;
+  private final CoreFlags coreFlags;
   private InetSocketAddress boundAddress;
 
   @Inject
@@ -72,8 +74,11 @@ public final class ServerRuntime {
       PerfCounters counters,
       ServerStartTime startTime,
       Routes routes,
-      ConnectionLimiter limiter) {
+      ConnectionLimiter limiter,
+      CoreFlags coreFlags) {
     this.limiter = limiter;
+    this.coreFlags = coreFlags;
+    coreFlags.counterPeriodMillis().onChange(this::armCounterTimer);
     this.config = config;
     this.dispatcher = dispatcher;
     this.counters = counters;
@@ -176,8 +181,7 @@ public final class ServerRuntime {
               t.setDaemon(true);
               return t;
             });
-    long period = config.counterPeriod().toMillis();
-    counterTimer.scheduleAtFixedRate(this::tickCounters, period, period, TimeUnit.MILLISECONDS);
+    armCounterTimer(coreFlags.counterPeriodMillis().get());
     log.info(
         "[{}] serving {} endpoints on {}://{}:{}/",
         config.role(),
@@ -209,6 +213,23 @@ public final class ServerRuntime {
   /** {@code https} when the server serves TLS, {@code http} otherwise. */
   public String scheme() {
     return config.tls().isPresent() ? "https" : "http";
+  }
+
+  /**
+   * (Re)schedules the counter snapshots at {@code periodMillis}: at start, and whenever {@code
+   * counter_snapshot_period_ms} changes, so a new period takes effect at once (upstream's replica
+   * hook was never reached over HTTP; here the listener is the flag's own).
+   */
+  private synchronized void armCounterTimer(long periodMillis) {
+    if (counterTimer == null) {
+      return;
+    }
+    if (counterTask != null) {
+      counterTask.cancel(false);
+    }
+    counterTask =
+        counterTimer.scheduleAtFixedRate(
+            this::tickCounters, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   private void tickCounters() {
@@ -255,6 +276,8 @@ public final class ServerRuntime {
     }
     buffers.close();
     counterTimer.shutdownNow();
+    counterTimer = null;
+    counterTask = null;
     server = null;
     log.info("[{}] stopped", config.role());
   }

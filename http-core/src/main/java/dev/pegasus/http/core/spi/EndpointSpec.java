@@ -42,6 +42,11 @@ public final class EndpointSpec {
   private final boolean changesState;
   private final Class<?> jsonBodyType;
   private final JsonBodyMessages jsonBodyMessages;
+  private final String usage;
+  private final java.util.function.Predicate<String> secretParameters;
+
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile("(?i).*(token|password|passwd|secret|credential).*");
 
   private EndpointSpec(Builder b) {
     this.path = b.path;
@@ -57,6 +62,8 @@ public final class EndpointSpec {
     this.changesState = b.changesState;
     this.jsonBodyType = b.jsonBodyType;
     this.jsonBodyMessages = b.jsonBodyMessages;
+    this.usage = b.usage;
+    this.secretParameters = b.secretParameters;
   }
 
   /** Starts a spec for an absolute path such as {@code /meta/app}. */
@@ -143,6 +150,20 @@ public final class EndpointSpec {
     return Optional.ofNullable(jsonBodyType);
   }
 
+  /**
+   * True when the value of parameter {@code name} must not be logged: a name that says token,
+   * password, passwd, secret or credential, or one the spec marks ({@link
+   * Builder#secretParameters}). The audit and access logs show such values as {@code ******}.
+   */
+  public boolean isSecretParameter(String name) {
+    return looksSecret(name) || secretParameters.test(name);
+  }
+
+  /** True for a parameter name that says token, password, passwd, secret or credential. */
+  public static boolean looksSecret(String name) {
+    return SECRET_NAME.matcher(name).matches();
+  }
+
   /** How a JSON body's decoding errors are worded (the framework's words by default). */
   public JsonBodyMessages jsonBodyMessages() {
     return jsonBodyMessages;
@@ -153,6 +174,9 @@ public final class EndpointSpec {
    * app info.}, or only the summary when there are no parameters.
    */
   public String helpText() {
+    if (usage != null) {
+      return usage + ". " + summary;
+    }
     if (parameters.isEmpty()) {
       return summary;
     }
@@ -197,6 +221,8 @@ public final class EndpointSpec {
     private boolean methodsSet;
     private Class<?> jsonBodyType;
     private JsonBodyMessages jsonBodyMessages = JsonBodyMessages.DEFAULT;
+    private String usage;
+    private java.util.function.Predicate<String> secretParameters = name -> false;
 
     private Builder(String path) {
       checkArgument(isNormalisedPath(path), "not a normalised absolute path: \"%s\"", path);
@@ -307,6 +333,21 @@ public final class EndpointSpec {
       checkArgument(type.isRecord(), "a JSON body is decoded into a record, not %s", type.getName());
       this.jsonBodyType = type;
       this.acceptsBody = true;
+      return this;
+    }
+
+    /**
+     * The parameters part of the help text, for an endpoint whose parameters cannot be declared
+     * one by one ({@code /updateConfig}'s {@code <key>=<new_value>}).
+     */
+    public Builder usage(String usage) {
+      this.usage = usage;
+      return this;
+    }
+
+    /** Marks more parameters whose values the logs must mask, beyond the names that say so. */
+    public Builder secretParameters(java.util.function.Predicate<String> names) {
+      this.secretParameters = java.util.Objects.requireNonNull(names);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.pegasus.http.core.internal.filters;
 
 import dev.pegasus.http.core.internal.AccessPolicy;
+import dev.pegasus.http.core.internal.QueryParser;
 import dev.pegasus.http.core.internal.SecretValues;
 import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
@@ -60,16 +61,23 @@ public final class AuditFilter implements HttpFilter {
           admission.label(),
           request.method(),
           request.path(),
-          parameters(request.parameterValues()),
+          parameters(spec, request.rawQuery()),
           status);
     }
   }
 
-  private static String parameters(Map<String, String> values) {
+  /** Every parameter the client sent (declared or not), secret values masked. */
+  private static String parameters(EndpointSpec spec, String rawQuery) {
+    Map<String, String> values;
+    try {
+      values = QueryParser.parse(rawQuery);
+    } catch (EndpointException e) {
+      return "(unparsable)";
+    }
     StringJoiner out = new StringJoiner(", ", "{", "}");
     values.forEach(
         (name, value) ->
-            out.add(name + "=" + (SecretValues.isSecretName(name) ? SecretValues.MASK : quote(value))));
+            out.add(name + "=" + (spec.isSecretParameter(name) ? SecretValues.MASK : quote(value))));
     return out.toString();
   }
 

@@ -1,0 +1,49 @@
+package dev.pegasus.http.core.internal;
+
+import dev.pegasus.http.core.Flag;
+import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.ServerConfig;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The framework's own flags, section {@code [pegasus.http]}, with their defaults from the server's
+ * configuration: {@code counter_snapshot_period_ms} (how often counters are snapshotted; a change
+ * re-arms the timer at once) and {@code access_log} (one line per request).
+ */
+@Singleton
+public final class CoreFlags {
+
+  /** The section of the framework's flags. */
+  public static final String SECTION = "pegasus.http";
+
+  private final Flag<Long> counterPeriodMillis;
+  private final Flag<Boolean> accessLog;
+
+  @Inject
+  CoreFlags(Flags flags, ServerConfig config) {
+    this.counterPeriodMillis =
+        flags
+            .uint32(
+                SECTION,
+                "counter_snapshot_period_ms",
+                Math.max(100, Math.min(0xFFFF_FFFFL, config.counterPeriod().toMillis())),
+                "The interval milliseconds of taking a snapshot of every counter (what /perfCounters serves)")
+            .mutable()
+            .validator(ms -> ms >= 100)
+            .define();
+    this.accessLog =
+        flags
+            .bool(SECTION, "access_log", config.accessLog(), "Whether to log one line per HTTP request")
+            .mutable()
+            .define();
+  }
+
+  public Flag<Long> counterPeriodMillis() {
+    return counterPeriodMillis;
+  }
+
+  public Flag<Boolean> accessLog() {
+    return accessLog;
+  }
+}
