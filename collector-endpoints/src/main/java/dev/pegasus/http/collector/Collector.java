@@ -1,5 +1,6 @@
 package dev.pegasus.http.collector;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import dev.pegasus.http.core.NumberCounter;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,12 +56,18 @@ public final class Collector implements AutoCloseable {
   public static final String META_FAILURES = "meta_query_failures";
   /** Name part of the duration of the latest published round, in milliseconds. */
   public static final String ROUND_DURATION_MS = "round_duration_ms";
+  /** Name part of the count of published rounds. */
+  public static final String ROUNDS = "published_rounds";
 
   private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
   private final CollectorConfig config;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
+  private final HttpFetcher fetcher;
+  private final NumberCounter rounds;
+  private ScheduledFuture<?> roundTask;
+  private volatile Duration interval;
   private final ClusterDiscovery discovery;
   private final ReplicaScraper scraper;
   private final StatPublisher publisher;
@@ -79,15 +88,22 @@ public final class Collector implements AutoCloseable {
   public Collector(CollectorConfig config, PerfCounters counters, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.interval = config.interval();
     this.workers =
-        Executors.newFixedThreadPool(config.maxConcurrentRequests(), daemonThreads("pegasus-collector-io"));
+        new ThreadPoolExecutor(
+            config.maxConcurrentRequests(),
+            config.maxConcurrentRequests(),
+            0L,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("pegasus-collector-io"));
     HttpClient.Builder http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(config.requestTimeout());
     config.tls().ifPresent(tls -> http.sslContext(tls.sslContext()));
-    HttpFetcher fetcher =
+    this.fetcher =
         new HttpFetcher(http.build(), config.requestTimeout(), config.tls().isPresent() ? "https" : "http");
     this.discovery = new ClusterDiscovery(new MetaClient(fetcher, config.metaServers()), workers);
     this.scraper = new ReplicaScraper(fetcher, config.scrapePrefix());
@@ -102,6 +118,9 @@ public final class Collector implements AutoCloseable {
     this.roundDuration =
         counters.number(app, StatPublisher.SECTION, ROUND_DURATION_MS,
             "duration of the latest published collector round in milliseconds");
+    this.rounds =
+        counters.number(app, StatPublisher.SECTION, ROUNDS,
+            "collector rounds published since it started");
   }
 
   /** Runs a round every {@link CollectorConfig#interval()}, the first after {@code firstRoundDelay}. */
@@ -109,14 +128,55 @@ public final class Collector implements AutoCloseable {
     checkState(!closed, "collector is closed");
     checkState(scheduler == null, "collector already started");
     scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("pegasus-collector-rounds"));
+    schedule(config.firstRoundDelay());
+    return this;
+  }
+
+  /**
+   * Runs rounds every {@code newInterval} from now on: the next one {@code newInterval} after
+   * this call (a flag change takes effect at once, not after the old interval).
+   */
+  public synchronized void reschedule(Duration newInterval) {
+    checkArgument(!newInterval.isNegative() && !newInterval.isZero(), "interval must be positive");
+    interval = newInterval;
+    if (scheduler != null && !closed) {
+      schedule(newInterval);
+    }
+  }
+
+  /** The interval rounds run at now. */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** How many replica scrapes and table lookups may be in flight at once, from now on. */
+  public synchronized void maxConcurrentRequests(int n) {
+    checkArgument(n >= 1, "at least one request at a time");
+    // The pool's core may never exceed its maximum: grow the maximum first, shrink the core first.
+    if (n > workers.getMaximumPoolSize()) {
+      workers.setMaximumPoolSize(n);
+      workers.setCorePoolSize(n);
+    } else {
+      workers.setCorePoolSize(n);
+      workers.setMaximumPoolSize(n);
+    }
+  }
+
+  /** The deadline of each HTTP exchange with a meta or replica server, from now on. */
+  public void requestTimeout(Duration timeout) {
+    checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+    fetcher.timeout(timeout);
+  }
+
+  private void schedule(Duration firstDelay) {
+    if (roundTask != null) {
+      roundTask.cancel(false);
+    }
     // Fixed rate keeps rounds aligned with the replicas' 10 s snapshots; a round that overruns
     // delays the next one instead of overlapping it.
-    scheduler.scheduleAtFixedRate(
-        this::scheduledRound,
-        config.firstRoundDelay().toMillis(),
-        config.interval().toMillis(),
-        TimeUnit.MILLISECONDS);
-    return this;
+    roundTask =
+        scheduler.scheduleAtFixedRate(
+            this::scheduledRound, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void scheduledRound() {
@@ -182,6 +242,7 @@ public final class Collector implements AutoCloseable {
     AppStatRound round = accumulator.finish(startedAt, took, failed);
     publisher.publish(round);
     roundDuration.set(took.toMillis());
+    rounds.increment();
     latest = round;
     log.info(
         "stat apps succeed, app_count = {}, total_read_qps = {}, total_write_qps = {}, replica servers = {},"

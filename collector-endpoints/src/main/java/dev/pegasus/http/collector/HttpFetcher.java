@@ -27,7 +27,7 @@ final class HttpFetcher {
   record Reply(int status, Optional<String> location, byte[] body) {}
 
   private final HttpClient client;
-  private final Duration timeout;
+  private volatile Duration timeout;
   private final String scheme;
 
   HttpFetcher(HttpClient client, Duration timeout) {
@@ -39,6 +39,11 @@ final class HttpFetcher {
     this.client = client;
     this.timeout = timeout;
     this.scheme = scheme;
+  }
+
+  /** Changes the deadline of the exchanges that start from now on. */
+  void timeout(Duration newTimeout) {
+    this.timeout = newTimeout;
   }
 
   /** {@code <scheme>://<authority><pathAndQuery>}: the URL of a server given as {@code host:port}. */
@@ -58,6 +63,7 @@ final class HttpFetcher {
   }
 
   private <T> HttpResponse<T> exchange(URI uri, HttpResponse.BodyHandler<T> handler) throws IOException {
+    Duration timeout = this.timeout;
     HttpRequest request =
         HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
     CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);

@@ -96,6 +96,13 @@ public final class Flags {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** The sections that have at least one flag. */
+  public synchronized java.util.Set<String> sections() {
+    java.util.Set<String> sections = new java.util.TreeSet<>();
+    byName.values().forEach(f -> sections.add(f.section()));
+    return sections;
+  }
+
   /** Every flag, in byte order of name. */
   public synchronized ImmutableList<Flag<?>> all() {
     return ImmutableList.copyOf(byName.values());

@@ -100,7 +100,20 @@ public final class IniFile {
    *     that names no flag, does not parse or fails a validator
    */
   public void applyTo(Flags flags) {
+    applyTo(flags, false);
+  }
+
+  /**
+   * As {@link #applyTo(Flags)}; with {@code knownSectionsOnly}, entries of sections in which
+   * {@code flags} defines nothing are left to other servers (one file shared by the servers of a
+   * process, which check between them that every section is someone's).
+   */
+  public void applyTo(Flags flags, boolean knownSectionsOnly) {
+    Set<String> sections = flags.sections();
     for (Entry e : entries) {
+      if (knownSectionsOnly && !sections.contains(e.section())) {
+        continue;
+      }
       try {
         flags.initialise(e.section(), e.key(), e.value());
       } catch (IllegalArgumentException problem) {

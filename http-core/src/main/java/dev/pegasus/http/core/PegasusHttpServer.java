@@ -210,6 +210,7 @@ public final class PegasusHttpServer implements AutoCloseable {
     private PerfCounters counters;
     private Flags flags;
     private Path configFile;
+    private boolean configFileShared;
     private final List<String[]> flagValues = new ArrayList<>();
     private ClassLoader providerClassLoader;
     private final ImmutableList.Builder<EndpointProvider> providers = ImmutableList.builder();
@@ -288,6 +289,18 @@ public final class PegasusHttpServer implements AutoCloseable {
      */
     public Builder configFile(Path file) {
       this.configFile = file;
+      this.configFileShared = false;
+      return this;
+    }
+
+    /**
+     * As {@link #configFile}, for one file shared by the servers of a process: this server takes
+     * the sections it defines flags in, and leaves the others (an unknown key in one of its own
+     * sections is still an error). The host checks that every section is some server's.
+     */
+    public Builder sharedConfigFile(Path file) {
+      this.configFile = file;
+      this.configFileShared = true;
       return this;
     }
 
@@ -380,7 +393,7 @@ public final class PegasusHttpServer implements AutoCloseable {
 
     private void initialiseFlags(Flags flagSet) {
       if (configFile != null) {
-        IniFile.read(configFile).applyTo(flagSet);
+        IniFile.read(configFile).applyTo(flagSet, configFileShared);
       }
       for (String[] v : flagValues) {
         try {

@@ -6,6 +6,7 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pegasus.http.core.AdminTokens;
+import dev.pegasus.http.core.IniFile;
 import dev.pegasus.http.core.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public record OneboxOptions(
     boolean accessLog,
     Optional<String> adminToken,
     boolean interactive,
-    Optional<OneboxTls> tls) {
+    Optional<OneboxTls> tls,
+    Optional<Path> configFile) {
 
   /** The help text for {@code --help}. */
   public static final String USAGE =
@@ -65,6 +67,8 @@ public record OneboxOptions(
         --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
                                     every server serves HTTPS only with this certificate (for
                                     127.0.0.1); the CA's client certificates admit /pprof/*
+        --config <file.ini>         initial flag values for every server ([pegasus.http],
+                                    [pegasus.collector], [pegasus.profiler], [pegasus.onebox])
         --no-console                do not read commands from standard input
         --help                      this text
 
@@ -89,6 +93,7 @@ public record OneboxOptions(
         false,
         Optional.empty(),
         true,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -114,7 +119,8 @@ public record OneboxOptions(
         accessLog,
         adminToken,
         interactive,
-        tls);
+        tls,
+        configFile);
   }
 
   /** The same options with other timings (tests want fast rounds). */
@@ -134,7 +140,8 @@ public record OneboxOptions(
         accessLog,
         adminToken,
         interactive,
-        tls);
+        tls,
+        configFile);
   }
 
   /** Parses command-line flags; throws {@link IllegalArgumentException} with a one-line reason. */
@@ -193,7 +200,8 @@ public record OneboxOptions(
             flags.containsKey("--access-log"),
             adminToken(flags),
             !flags.containsKey("--no-console"),
-            OneboxTls.fromFlags(flags));
+            OneboxTls.fromFlags(flags),
+            configFile(flags));
     return flags.containsKey("--ephemeral") ? parsed.withEphemeralPorts() : parsed;
   }
 
@@ -207,7 +215,26 @@ public record OneboxOptions(
           "--host", "--zookeeper", "--zk-port", "--zk-root", "--meta-ports", "--replica-ports",
           "--replica-servers", "--collector-port", "--tables", "--replication",
           "--collector-interval", "--counter-period", "--admin-token", "--admin-token-file",
-          "--tls-cert", "--tls-key", "--tls-ca");
+          "--tls-cert", "--tls-key", "--tls-ca", "--config");
+
+  /** The sections the onebox's servers define flags in; a file's other sections are mistakes. */
+  static final List<String> KNOWN_SECTIONS =
+      List.of("pegasus.http", "pegasus.collector", "pegasus.profiler", "pegasus.onebox");
+
+  /** {@code --config}: read and checked now, so a mistake is one line naming file, line and key. */
+  private static Optional<Path> configFile(Map<String, String> flags) {
+    if (!flags.containsKey("--config")) {
+      return Optional.empty();
+    }
+    Path file = Path.of(flags.get("--config"));
+    for (IniFile.Entry e : IniFile.read(file).entries()) {
+      checkArgument(
+          KNOWN_SECTIONS.contains(e.section()),
+          "%s: [%s] %s: no onebox server has a section [%s] (known: %s)",
+          e.where(), e.section(), e.key(), e.section(), String.join(", ", KNOWN_SECTIONS));
+    }
+    return Optional.of(file);
+  }
 
   /** From the flag, the file, or the environment, in that order; checked as the servers will. */
   private static Optional<String> adminToken(Map<String, String> flags) {

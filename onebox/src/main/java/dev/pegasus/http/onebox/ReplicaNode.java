@@ -1,5 +1,7 @@
 package dev.pegasus.http.onebox;
 
+import dev.pegasus.http.core.Flag;
+import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.replica.InMemoryReplicaState;
@@ -22,6 +24,7 @@ final class ReplicaNode {
   private InMemoryReplicaState state;
   private ReplicaCounters counters;
   private PegasusHttpServer server;
+  private volatile Flag<Long> workloadPercent;
 
   ReplicaNode(String name, ServerSettings settings, int port) {
     this.name = name;
@@ -39,11 +42,20 @@ final class ReplicaNode {
       return;
     }
     state = new InMemoryReplicaState(initial);
+    Flags flags = new Flags();
+    workloadPercent =
+        flags
+            .uint32("pegasus.onebox", "workload_rate_percent", 100,
+                "The simulated workload on this replica server, in percent of the default rate")
+            .mutable()
+            .validator(p -> p <= 10_000)
+            .define();
     try {
       server =
           settings
               .builder(port)
               .role("replica")
+              .flags(flags)
               .service(ReplicaState.class, state)
               .build()
               .start();
@@ -63,6 +75,12 @@ final class ReplicaNode {
     server.close();
     server = null;
     counters = null;
+  }
+
+  /** The share of the default workload this server gets now, in percent. */
+  long workloadPercent() {
+    Flag<Long> flag = workloadPercent;
+    return flag == null ? 100 : flag.get();
   }
 
   synchronized boolean isRunning() {

@@ -24,6 +24,7 @@ final class ServerSettings {
 
   /** Gives {@code server} the shared settings and {@code port}. */
   PegasusHttpServer.Builder apply(PegasusHttpServer.Builder server, int port) {
+    options.configFile().ifPresent(server::sharedConfigFile);
     return server
         .host(options.host())
         .port(port)

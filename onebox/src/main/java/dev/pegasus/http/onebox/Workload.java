@@ -70,7 +70,8 @@ final class Workload implements AutoCloseable {
         if (!replica.isPrimary()) {
           continue;
         }
-        counters.partition(replica.gpid()).ifPresent(c -> serve(replica, c));
+        long percent = node.workloadPercent();
+        counters.partition(replica.gpid()).ifPresent(c -> serve(replica, c, percent));
       }
     }
     for (ReplicaNode node : replicas) {
@@ -80,11 +81,12 @@ final class Workload implements AutoCloseable {
     }
   }
 
-  private void serve(HostedReplica replica, PartitionCounters c) {
+  private void serve(HostedReplica replica, PartitionCounters c, long percent) {
     int[] base = RATES.getOrDefault(replica.table(), DEFAULT_RATE);
     int spread = 1 + replica.gpid().partitionIndex() % 4;
-    int reads = jitter(base[0] * spread);
-    int writes = jitter(base[1] * spread);
+    // workload_rate_percent of the replica server's flags scales its traffic at once.
+    int reads = (int) (jitter(base[0] * spread) * percent / 100);
+    int writes = (int) (jitter(base[1] * spread) * percent / 100);
     c.rate(ReplicaCounter.GET_QPS).add(reads);
     c.rate(ReplicaCounter.MULTI_GET_QPS).add(reads / 10);
     c.rate(ReplicaCounter.SCAN_QPS).add(reads / 50);

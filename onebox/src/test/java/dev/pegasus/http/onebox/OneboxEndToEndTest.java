@@ -43,7 +43,9 @@ final class OneboxEndToEndTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final List<String> BUILT_INS =
-      List.of("/", "/perfCounter", "/perfCounters", "/recentStartTime", "/version");
+      List.of(
+          "/", "/config", "/configs", "/perfCounter", "/perfCounters", "/recentStartTime",
+          "/updateConfig", "/version");
   private static final List<String> PPROF =
       List.of("/pprof/cmdline", "/pprof/growth", "/pprof/heap", "/pprof/profile", "/pprof/symbol", "/pprof/threads");
   private static final List<String> META =

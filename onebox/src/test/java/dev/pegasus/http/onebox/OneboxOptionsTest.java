@@ -78,6 +78,19 @@ final class OneboxOptionsTest {
   }
 
   @Test
+  void aConfigFileIsCheckedWhenTheOptionsAreRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path good =
+        java.nio.file.Files.writeString(dir.resolve("good.ini"), "[pegasus.collector]\napp_stat_interval_seconds = 5\n");
+    assertThat(OneboxOptions.parse("--config", good.toString()).configFile()).hasValue(good);
+    java.nio.file.Path stray = java.nio.file.Files.writeString(dir.resolve("stray.ini"), "[replication]\nx = 1\n");
+    assertMessage(
+        stray + ":2: [replication] x: no onebox server has a section [replication] (known: pegasus.http,"
+            + " pegasus.collector, pegasus.profiler, pegasus.onebox)",
+        "--config", stray.toString());
+  }
+
+  @Test
   void helpIsRecognised() {
     assertThat(OneboxOptions.wantsHelp("--help")).isTrue();
     assertThat(OneboxOptions.wantsHelp("--ephemeral")).isFalse();

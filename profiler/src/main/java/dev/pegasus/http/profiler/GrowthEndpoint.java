@@ -29,7 +29,7 @@ final class GrowthEndpoint implements HttpEndpoint {
                 "/pprof/growth",
                 "Gets the allocations by stack since the server started, at once; gperftools text"
                     + " or format=proto.")
-            .parameter(PprofSpecs.seconds(Integer.MAX_VALUE))
+            .parameter(PprofSpecs.anySeconds())
             .parameter(PprofSpecs.format())
             .build();
   }

@@ -36,7 +36,7 @@ final class HeapEndpoint implements HttpEndpoint {
                 "/pprof/heap",
                 "Takes a heap profile over seconds (default " + config.defaultHeapSeconds()
                     + "): allocations by stack, in-use by class; gperftools text or format=proto.")
-            .parameter(PprofSpecs.seconds(config.maxSeconds()))
+            .parameter(PprofSpecs.seconds())
             .parameter(PprofSpecs.format())
             .build();
   }
@@ -54,7 +54,7 @@ final class HeapEndpoint implements HttpEndpoint {
     }
     Duration length =
         Duration.ofSeconds(
-            request.integer(PprofSpecs.SECONDS).orElse(state.config().defaultHeapSeconds()));
+            PprofSpecs.seconds(request, state, state.config().defaultHeapSeconds()));
     ProfileData data =
         ProfilingAction.run(
             state, request, "heap profile", length, c -> HeapRecorder.record(length, settings, c));

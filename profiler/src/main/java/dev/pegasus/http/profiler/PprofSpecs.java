@@ -1,5 +1,6 @@
 package dev.pegasus.http.profiler;
 
+import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.ErrorStyle;
 import dev.pegasus.http.core.spi.HttpRequest;
@@ -23,10 +24,46 @@ final class PprofSpecs {
     return EndpointSpec.builder(path).summary(summary).sensitive().errorStyle(ERRORS);
   }
 
-  /** {@code seconds}: an integer from 1 to the configured maximum. */
-  static Parameter seconds(int max) {
-    return Parameter.integer(SECONDS, SECONDS, 1, max)
-        .whenInvalid("invalid seconds \"%s\": expected an integer from 1 to " + max);
+  /** {@code seconds} where it is accepted and ignored ({@code /pprof/growth}, which answers at once). */
+  static Parameter anySeconds() {
+    return Parameter.integer(SECONDS, SECONDS, 1, Integer.MAX_VALUE)
+        .whenInvalid("invalid seconds \"%s\": expected an integer from 1 to " + Integer.MAX_VALUE);
+  }
+
+  /** The most seconds {@code max_profile_seconds} may allow. */
+  static final int HARD_MAX_SECONDS = 86_400;
+
+  /**
+   * {@code seconds}: an integer from 1 up; the maximum is the state's {@code max_profile_seconds},
+   * checked by {@link #seconds(HttpRequest, ProfilerState, int)} since it may change at run time.
+   */
+  static Parameter seconds() {
+    // Read as text and checked by seconds(request, ...): the bound changes with the flag.
+    return Parameter.string(SECONDS, SECONDS);
+  }
+
+  /** The requested window, or {@code defaultSeconds}; a 400 above the current maximum. */
+  static long seconds(HttpRequest request, ProfilerState state, int defaultSeconds)
+      throws EndpointException {
+    int max = state.maxSeconds();
+    java.util.Optional<String> text = request.string(SECONDS);
+    if (text.isEmpty()) {
+      return Math.min(defaultSeconds, max); // a maximum lowered below the default shortens it too
+    }
+    long seconds;
+    try {
+      seconds = text.get().chars().allMatch(c -> c >= '0' && c <= '9') && !text.get().isEmpty()
+          ? Long.parseLong(text.get())
+          : -1;
+    } catch (NumberFormatException tooLong) {
+      seconds = -1;
+    }
+    if (seconds < 1 || seconds > max) {
+      throw EndpointException.badRequest(
+          "invalid seconds \"" + (text.get().length() <= 64 ? text.get() : text.get().substring(0, 64) + "...")
+              + "\": expected an integer from 1 to " + max);
+    }
+    return seconds;
   }
 
   /**

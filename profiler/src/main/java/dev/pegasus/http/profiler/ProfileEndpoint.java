@@ -31,7 +31,7 @@ final class ProfileEndpoint implements HttpEndpoint {
                 "/pprof/profile",
                 "Takes a CPU profile over seconds (default " + config.defaultProfileSeconds()
                     + "), gperftools format or format=proto.")
-            .parameter(PprofSpecs.seconds(config.maxSeconds()))
+            .parameter(PprofSpecs.seconds())
             .parameter(PprofSpecs.format())
             .build();
   }
@@ -49,7 +49,7 @@ final class ProfileEndpoint implements HttpEndpoint {
     }
     ProfilerConfig config = state.config();
     Duration length =
-        Duration.ofSeconds(request.integer(PprofSpecs.SECONDS).orElse(config.defaultProfileSeconds()));
+        Duration.ofSeconds(PprofSpecs.seconds(request, state, config.defaultProfileSeconds()));
     ProfileData data =
         ProfilingAction.run(
             state,

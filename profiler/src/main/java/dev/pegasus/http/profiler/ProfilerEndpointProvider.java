@@ -1,11 +1,14 @@
 package dev.pegasus.http.profiler;
 
+import dev.pegasus.http.core.Flag;
+import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Serves {@code /pprof/profile}, {@code heap}, {@code growth}, {@code symbol}, {@code cmdline}
@@ -46,12 +49,30 @@ public final class ProfilerEndpointProvider implements EndpointProvider {
               new CmdlineEndpoint(),
               new ThreadsEndpoint());
       context.find(StateProbe.class).ifPresent(probe -> probe.opened(state));
-      return Contribution.builder().endpoints(endpoints).closeOnStop(state).build();
+      Optional<Flag<Long>> maxSeconds = context.find(Flags.class).map(flags -> maxSecondsFlag(flags, state));
+      return Contribution.builder()
+          .endpoints(endpoints)
+          .closeOnStop(state)
+          // A configuration file's value is in the flag once the server starts.
+          .onStart(started -> maxSeconds.ifPresent(f -> state.maxSeconds(f.get().intValue())))
+          .build();
     } catch (RuntimeException | Error e) {
       // Not contributed yet, so the server would not close it: the growth subscription would leak.
       state.close();
       throw e;
     }
+  }
+
+  /** {@code [pegasus.profiler] max_profile_seconds}: the longest window, changed at once. */
+  private static Flag<Long> maxSecondsFlag(Flags flags, ProfilerState state) {
+    ProfilerConfig config = state.config();
+    return flags
+        .uint32("pegasus.profiler", "max_profile_seconds", config.maxSeconds(),
+            "The longest CPU or heap profile a request may ask for, in seconds")
+        .mutable()
+        .validator(s -> s >= 1 && s <= PprofSpecs.HARD_MAX_SECONDS)
+        .onChange(s -> state.maxSeconds(s.intValue()))
+        .define();
   }
 
   @Override

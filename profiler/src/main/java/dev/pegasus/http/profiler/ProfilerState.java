@@ -20,6 +20,7 @@ final class ProfilerState implements AutoCloseable {
   static final String CLOSED = "the server was closed";
 
   private final ProfilerConfig config;
+  private volatile int maxSeconds;
   private final SymbolTable symbols;
   private final ProfilingSlot slot;
   private final AllocationGrowth growth;
@@ -28,6 +29,7 @@ final class ProfilerState implements AutoCloseable {
 
   private ProfilerState(ProfilerConfig config, Clock clock) {
     this.config = config;
+    this.maxSeconds = config.maxSeconds();
     this.symbols = new SymbolTable(config.maxSymbols());
     this.slot = new ProfilingSlot(clock);
     this.jfrAvailable = FlightRecorder.isAvailable();
@@ -37,6 +39,15 @@ final class ProfilerState implements AutoCloseable {
   /** A new state with this configuration; counts allocation growth from now on. */
   static ProfilerState open(ProfilerConfig config, Clock clock) {
     return new ProfilerState(config, clock);
+  }
+
+  /** The longest profile or heap window a request may ask for now ({@code max_profile_seconds}). */
+  int maxSeconds() {
+    return maxSeconds;
+  }
+
+  void maxSeconds(int seconds) {
+    this.maxSeconds = seconds;
   }
 
   ProfilerConfig config() {

@@ -20,13 +20,18 @@ import java.util.Optional;
  */
 public final class AccessPolicy {
 
-  private final Optional<byte[]> adminToken;
+  private final java.util.function.Supplier<Optional<String>> adminToken;
   private final boolean openToAll;
   private final boolean trustLoopback;
   private final boolean clientCertificates;
 
   public AccessPolicy(ServerConfig config) {
-    this.adminToken = config.adminToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
+    this(config, config::adminToken);
+  }
+
+  /** A policy whose token is read at each check (the {@code admin_token} flag's current value). */
+  public AccessPolicy(ServerConfig config, java.util.function.Supplier<Optional<String>> adminToken) {
+    this.adminToken = adminToken;
     this.openToAll = config.sensitiveOpenToAll();
     this.trustLoopback = config.trustLoopback();
     this.clientCertificates = config.tls().flatMap(t -> t.clientCa()).isPresent();
@@ -106,7 +111,8 @@ public final class AccessPolicy {
     if (clientCertificates && clientCertificate.isPresent()) {
       return Admission.CERTIFICATE;
     }
-    if (adminToken.isEmpty()) {
+    Optional<String> token = adminToken.get();
+    if (token.isEmpty()) {
       throw new EndpointException(
           403,
           clientCertificates
@@ -123,7 +129,8 @@ public final class AccessPolicy {
           + " (Authorization: Bearer <token>)"
           + (clientCertificates ? " or a client certificate from the configured CA" : ""));
     }
-    if (!MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8), adminToken.get())) {
+    if (!MessageDigest.isEqual(
+        presented.get().getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
       throw unauthorized("the admin token presented for " + spec.path() + " is not valid");
     }
     return Admission.TOKEN;

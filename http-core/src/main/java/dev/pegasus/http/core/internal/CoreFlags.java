@@ -9,7 +9,8 @@ import javax.inject.Singleton;
 /**
  * The framework's own flags, section {@code [pegasus.http]}, with their defaults from the server's
  * configuration: {@code counter_snapshot_period_ms} (how often counters are snapshotted; a change
- * re-arms the timer at once) and {@code access_log} (one line per request).
+ * re-arms the timer at once), {@code access_log} (one line per request) and {@code admin_token}
+ * (secret: {@code ******} in every body, never set over HTTP; settable in the configuration file).
  */
 @Singleton
 public final class CoreFlags {
@@ -19,6 +20,7 @@ public final class CoreFlags {
 
   private final Flag<Long> counterPeriodMillis;
   private final Flag<Boolean> accessLog;
+  private final Flag<String> adminToken;
 
   @Inject
   CoreFlags(Flags flags, ServerConfig config) {
@@ -37,6 +39,31 @@ public final class CoreFlags {
             .bool(SECTION, "access_log", config.accessLog(), "Whether to log one line per HTTP request")
             .mutable()
             .define();
+    this.adminToken =
+        flags
+            .string(SECTION, "admin_token", config.adminToken().orElse(""),
+                "The token that admits other clients than loopback to sensitive endpoints; empty for none")
+            .secret()
+            .validator(CoreFlags::strongEnough)
+            .define();
+  }
+
+  private static boolean strongEnough(String token) {
+    if (token.isEmpty()) {
+      return true;
+    }
+    try {
+      ServerConfig.builder().adminToken(token);
+      return true;
+    } catch (IllegalArgumentException weak) {
+      return false;
+    }
+  }
+
+  /** The admin token now (the configuration's, or the configuration file's), if any. */
+  public java.util.Optional<String> adminToken() {
+    String token = adminToken.get();
+    return token.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(token);
   }
 
   public Flag<Long> counterPeriodMillis() {

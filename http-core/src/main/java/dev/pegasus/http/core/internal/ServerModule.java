@@ -89,7 +89,7 @@ public interface ServerModule {
 
   @Provides
   @Singleton
-  static AccessPolicy accessPolicy(ServerConfig config) {
-    return new AccessPolicy(config);
+  static AccessPolicy accessPolicy(ServerConfig config, CoreFlags flags) {
+    return new AccessPolicy(config, flags::adminToken);
   }
 }
