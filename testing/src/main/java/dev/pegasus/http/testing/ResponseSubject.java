@@ -13,7 +13,6 @@ import com.google.common.truth.Subject;
 import com.google.common.truth.Truth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,8 +156,12 @@ public final class ResponseSubject extends Subject {
   /** {@link #isErrorEnvelope(int, String)}, and its {@code path} is {@code path}. */
   public void isErrorEnvelope(int status, String message, String path) {
     JsonNode envelope = envelope(status);
-    if (envelope != null) {
+    if (envelope == null) {
+      return;
+    }
+    if (!envelope.get("message").asText().equals(message)) {
       check("envelope.message").that(envelope.get("message").asText()).isEqualTo(message);
+    } else {
       check("envelope.path").that(envelope.get("path").asText()).isEqualTo(path);
     }
   }
@@ -170,10 +173,13 @@ public final class ResponseSubject extends Subject {
    */
   public void isSameResponseAs(TestResponse expected) {
     nonNull();
-    check("status()").that(actual.status()).isEqualTo(expected.status());
-    check("headers()").that(responseHeaders(actual)).isEqualTo(responseHeaders(expected));
-    check("body()").that(actual.body()).isEqualTo(expected.body());
-    check("bytes()").that(Arrays.equals(actual.bytes(), expected.bytes())).isTrue();
+    if (actual.status() != expected.status()) {
+      check("status()").that(actual.status()).isEqualTo(expected.status());
+    } else if (!responseHeaders(actual).equals(responseHeaders(expected))) {
+      check("headers()").that(responseHeaders(actual)).isEqualTo(responseHeaders(expected));
+    } else if (!Arrays.equals(actual.bytes(), expected.bytes())) {
+      check("body()").that(actual.body()).isEqualTo(expected.body());
+    }
   }
 
   private static Map<String, List<String>> responseHeaders(TestResponse response) {
@@ -187,29 +193,35 @@ public final class ResponseSubject extends Subject {
     return headers;
   }
 
+  /** The envelope's JSON when the response is one for {@code status}; null after a failure. */
   private JsonNode envelope(int status) {
     nonNull();
-    check("status()").that(actual.status()).isEqualTo(status);
-    check("contentType()").that(actual.contentType()).isEqualTo("application/json");
-    check("body()").that(actual.body()).endsWith("\n");
+    if (actual.status() != status) {
+      check("status()").that(actual.status()).isEqualTo(status);
+      return null;
+    }
+    if (!actual.contentType().equals("application/json")) {
+      check("contentType()").that(actual.contentType()).isEqualTo("application/json");
+      return null;
+    }
     JsonNode body = json();
     if (body == null) {
       return null;
     }
     List<String> fields = new ArrayList<>();
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      fields.add(names.next());
-    }
+    body.fieldNames().forEachRemaining(fields::add);
     if (!body.isObject() || !fields.equals(ENVELOPE_FIELDS)
-        || !body.get("status").isInt() || !body.get("error").isTextual()
-        || body.get("error").asText().isEmpty() || !body.get("message").isTextual()
-        || !body.get("path").isTextual()) {
+        || !body.get("status").isInt() || body.get("status").asInt() != status
+        || !body.get("error").isTextual() || body.get("error").asText().isEmpty()
+        || !body.get("message").isTextual() || !body.get("path").isTextual()
+        || !actual.body().endsWith("}\n")) {
       failWithoutActual(
-          simpleFact("expected an error envelope {\"status\":int,\"error\":..,\"message\":..,\"path\":..}"),
+          simpleFact(
+              "expected an error envelope {\"status\":" + status
+                  + ",\"error\":..,\"message\":..,\"path\":..} and a newline"),
           fact("but the body was", actual.body()));
       return null;
     }
-    check("envelope.status").that(body.get("status").asInt()).isEqualTo(status);
     return body;
   }
 
