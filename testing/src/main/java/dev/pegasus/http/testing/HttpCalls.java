@@ -68,7 +68,7 @@ public final class HttpCalls {
     HttpRequest.Builder builder =
         requestTo(request.method(), server.url() + request.target(), body.length == 0 ? null : body);
     request.headers().forEach(builder::header);
-    return send(builder.build());
+    return send(CLIENT, builder.build());
   }
 
   /**
@@ -76,12 +76,21 @@ public final class HttpCalls {
    * none) and header name/value pairs ({@code "Origin", "http://x"}).
    */
   public static TestResponse send(String method, String url, String body, String... headers) {
+    return send(CLIENT, method, url, body, headers);
+  }
+
+  /**
+   * {@link #send(String, String, String, String...)} with another client: one that trusts a test
+   * CA or presents a client certificate ({@code HttpClient.newBuilder().sslContext(..)}), say.
+   */
+  public static TestResponse send(
+      HttpClient client, String method, String url, String body, String... headers) {
     HttpRequest.Builder request =
         requestTo(method, url, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return send(request.build());
+    return send(client, request.build());
   }
 
   private static HttpRequest.Builder requestTo(String method, String url, byte[] body) {
@@ -94,9 +103,9 @@ public final class HttpCalls {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
-  private static TestResponse send(HttpRequest request) {
+  private static TestResponse send(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new TestResponse(r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(request.method() + " " + request.uri(), e);
