@@ -3,6 +3,7 @@ package dev.pegasus.http.profiler;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pegasus.http.testing.PegasusServerExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,22 +30,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class RealPprofClientsTest {
 
-  private static PprofServers servers;
+  private static final AtomicReference<ProfilerState> state = new AtomicReference<>();
+
+  @RegisterExtension
+  static final PegasusServerExtension servers =
+      PegasusServerExtension.perClass(
+          ProfiledServers.replica(
+              ProfilerConfig.builder().defaultHeapSeconds(2).defaultProfileSeconds(2).build(), state));
+
   private static Workload workload;
 
   @TempDir static Path home;
 
   @BeforeAll
-  static void startServerAndWorkload() {
-    servers =
-        PprofServers.start(ProfilerConfig.builder().defaultHeapSeconds(2).defaultProfileSeconds(2).build());
+  static void startWorkload() {
     workload = Workload.start();
   }
 
   @AfterAll
   static void stop() {
     workload.close();
-    servers.close();
   }
 
   @Test
