@@ -21,10 +21,8 @@ final class MetaBadInputTest {
 
   @RegisterExtension
   static final PegasusServerExtension meta =
-      PegasusServerExtension.perClass(
-          MetaFixtures.meta(
-              new InMemoryMetaState(MetaFixtures.unitTestCluster()),
-              StaticMetaLeadership.self(MetaFixtures.PRIMARY)));
+      MetaFixtures.primaryServing(
+          new InMemoryMetaState(MetaSnapshot.empty()), MetaFixtures::unitTestCluster);
 
   @AfterEach
   void serverKeepsServing() {

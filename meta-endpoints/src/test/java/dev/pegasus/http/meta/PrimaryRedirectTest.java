@@ -36,10 +36,8 @@ final class PrimaryRedirectTest {
   @RegisterExtension
   @Order(1)
   static final PegasusServerExtension primary =
-      PegasusServerExtension.perClass(
-          MetaFixtures.meta(
-              new InMemoryMetaState(MetaFixtures.seedCluster()),
-              StaticMetaLeadership.self(MetaFixtures.PRIMARY)));
+      MetaFixtures.primaryServing(
+          new InMemoryMetaState(MetaSnapshot.empty()), MetaFixtures::seedCluster);
 
   /** Started after the primary, whose address it redirects to. */
   @RegisterExtension

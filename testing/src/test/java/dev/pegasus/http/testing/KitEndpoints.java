@@ -4,7 +4,6 @@ import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpMethod;
-import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.Parameter;
 
@@ -16,28 +15,9 @@ final class KitEndpoints {
   /** The JSON body of {@code /kit/compact}. */
   record Compaction(String target, int level) {}
 
-  /** A handler as a lambda. */
-  interface Handler {
-    HttpResponse handle(HttpRequest request) throws EndpointException;
-  }
-
-  static HttpEndpoint endpoint(EndpointSpec spec, Handler handler) {
-    return new HttpEndpoint() {
-      @Override
-      public EndpointSpec spec() {
-        return spec;
-      }
-
-      @Override
-      public HttpResponse handle(HttpRequest request) throws EndpointException {
-        return handler.handle(request);
-      }
-    };
-  }
-
   /** {@code /kit/table?name=<app_name>[&detail][&limit=<n>]}: 404 for a name other than temp. */
   static HttpEndpoint table() {
-    return endpoint(
+    return TestEndpoints.of(
         EndpointSpec.builder("/kit/table")
             .summary("One table.")
             .parameter(Parameter.string("name", "app_name").required())
@@ -58,21 +38,21 @@ final class KitEndpoints {
 
   /** {@code /kit/get_only}: GET and HEAD only. */
   static HttpEndpoint getOnly() {
-    return endpoint(
+    return TestEndpoints.of(
         EndpointSpec.builder("/kit/get_only").summary("GET only.").methods(HttpMethod.GET, HttpMethod.HEAD).build(),
         request -> HttpResponse.text("got\n"));
   }
 
   /** {@code /kit/secret}: sensitive. */
   static HttpEndpoint secret() {
-    return endpoint(
+    return TestEndpoints.of(
         EndpointSpec.builder("/kit/secret").summary("Sensitive.").sensitive().build(),
         request -> HttpResponse.text("secret\n"));
   }
 
   /** {@code POST /kit/compact} with a {@link Compaction} body: a write operation. */
   static HttpEndpoint compact() {
-    return endpoint(
+    return TestEndpoints.of(
         EndpointSpec.builder("/kit/compact")
             .summary("Compacts a table.")
             .changesState()
@@ -86,7 +66,7 @@ final class KitEndpoints {
 
   /** {@code /kit/fail}: a bug in the handler, a 500. */
   static HttpEndpoint fail() {
-    return endpoint(
+    return TestEndpoints.of(
         EndpointSpec.builder("/kit/fail").summary("Fails.").build(),
         request -> {
           throw new IllegalStateException("a bug");

@@ -183,7 +183,7 @@ public final class RequestDispatcher implements HttpHandler {
               query,
               requestHeaders,
               client,
-              secure ? SECURE_IN_PROCESS : ClientConnection.ALWAYS_OPEN,
+              new InProcessConnection(secure),
               Optional.empty());
       if (framing != RequestFraming.Kind.NONE) {
         if (body.length > config.maxBodyBytes()) {
@@ -467,20 +467,14 @@ public final class RequestDispatcher implements HttpHandler {
     return query.isEmpty() ? uri : uri + '?' + query;
   }
 
-  /** The connection of an in-process request that counts as TLS. */
-  private static final ClientConnection SECURE_IN_PROCESS =
-      new ClientConnection() {
-        @Override
-        public boolean isOpen() {
-          return true;
-        }
+  /** The connection of an in-process request: always open, TLS when the server serves TLS. */
+  private record InProcessConnection(boolean isSecure) implements ClientConnection {
+    @Override
+    public boolean isOpen() {
+      return true;
+    }
 
-        @Override
-        public void onClose(Runnable listener) {}
-
-        @Override
-        public boolean isSecure() {
-          return true;
-        }
-      };
+    @Override
+    public void onClose(Runnable listener) {}
+  }
 }
