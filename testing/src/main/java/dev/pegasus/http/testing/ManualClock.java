@@ -95,6 +95,7 @@ public final class ManualClock extends Clock {
     return builder.service(Clock.class, this).counters(perfCounters());
   }
 
+  /** The wall-clock time now, as last set or advanced. */
   @Override
   public Instant instant() {
     synchronized (time) {
@@ -102,6 +103,7 @@ public final class ManualClock extends Clock {
     }
   }
 
+  /** This view's zone. */
   @Override
   public ZoneId getZone() {
     return zone;
@@ -113,6 +115,7 @@ public final class ManualClock extends Clock {
     return new ManualClock(time, zone);
   }
 
+  /** The time and zone, for failure messages. */
   @Override
   public String toString() {
     return "ManualClock[" + instant() + ", " + zone + "]";

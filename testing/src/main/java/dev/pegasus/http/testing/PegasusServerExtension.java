@@ -116,6 +116,7 @@ public final class PegasusServerExtension
     return InProcess.call(server(), request);
   }
 
+  /** Starts the per-class server (once, also when nested classes inherit the extension). */
   @Override
   public void beforeAll(ExtensionContext context) {
     if (perClass && server == null) {
@@ -124,6 +125,7 @@ public final class PegasusServerExtension
     }
   }
 
+  /** Starts the per-test server, then runs the resets. */
   @Override
   public void beforeEach(ExtensionContext context) {
     if (perClass && server == null) {
@@ -136,6 +138,7 @@ public final class PegasusServerExtension
     resets.forEach(Runnable::run);
   }
 
+  /** Closes the per-test server. */
   @Override
   public void afterEach(ExtensionContext context) {
     if (!perClass) {
@@ -143,6 +146,7 @@ public final class PegasusServerExtension
     }
   }
 
+  /** Closes the per-class server after the class that started it. */
   @Override
   public void afterAll(ExtensionContext context) {
     if (perClass && context.getUniqueId().equals(ownerId)) {

@@ -141,6 +141,7 @@ public final class TestRequest {
     return client;
   }
 
+  /** The request line, headers, body size and client, for failure messages and test names. */
   @Override
   public String toString() {
     return method + " " + target

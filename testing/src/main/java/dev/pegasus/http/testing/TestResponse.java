@@ -64,6 +64,7 @@ public final class TestResponse {
     return bytes;
   }
 
+  /** Status, headers and the start of the body, for failure messages. */
   @Override
   public String toString() {
     String body = body();
