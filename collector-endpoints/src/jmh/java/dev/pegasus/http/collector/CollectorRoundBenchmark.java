@@ -3,10 +3,10 @@ package dev.pegasus.http.collector;
 import dev.pegasus.http.core.CounterType;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.PerfCounters;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.testing.HttpCalls;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -101,7 +101,7 @@ public final class CollectorRoundBenchmark {
         meta.node(r.address(), true);
       }
       int bodyBytes =
-          EndpointTesting.get(replicas.get(0).server(), "/perfCounters?prefix=replica%2A").bytes().length;
+          HttpCalls.get(replicas.get(0).server(), "/perfCounters?prefix=replica%2A").bytes().length;
       System.out.printf(
           "setup: %d replica servers, %d partitions in %d tables, %d replicas per server, %,d counters,"
               + " %,d bytes scraped from each server, %.1f s%n",

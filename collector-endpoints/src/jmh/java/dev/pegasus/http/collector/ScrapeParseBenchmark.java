@@ -1,9 +1,9 @@
 package dev.pegasus.http.collector;
 
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.testing.HttpCalls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public class ScrapeParseBenchmark {
         replica.rate(h.gpid(), ReplicaCounter.GET_QPS, 1.5);
       }
       replica.publishSnapshot();
-      body = EndpointTesting.get(replica.server(), "/perfCounters?prefix=replica%2A").bytes();
+      body = HttpCalls.get(replica.server(), "/perfCounters?prefix=replica%2A").bytes();
     }
     layout = new ClusterLayout(List.of(self), List.of(TableLayout.of(1, "t", primaries)));
     System.out.printf("body: %,d bytes%n", body.length);

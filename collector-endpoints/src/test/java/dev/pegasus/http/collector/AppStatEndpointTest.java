@@ -1,15 +1,15 @@
 package dev.pegasus.http.collector;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.Envelopes.envelope;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.PerfCounters;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.testing.TestResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ final class AppStatEndpointTest {
 
   @Test
   void beforeTheFirstRoundIs503WithRetryAfter() {
-    Response r = get(server, PATH);
+    TestResponse r = get(server, PATH);
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.header("Retry-After")).hasValue("10");
     assertThat(r.body())
@@ -72,7 +72,7 @@ final class AppStatEndpointTest {
   @Test
   void showsTheRoundAndEveryTableThenAll() {
     collector.runRoundNow().orElseThrow();
-    Response r = get(server, PATH);
+    TestResponse r = get(server, PATH);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     String body = r.body();
@@ -101,7 +101,7 @@ final class AppStatEndpointTest {
   @Test
   void unknownTableIs404() {
     collector.runRoundNow().orElseThrow();
-    Response r = get(server, PATH + "?name=nope");
+    TestResponse r = get(server, PATH + "?name=nope");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(envelope(404, "Not Found", "table not found in the latest round: \"nope\"", PATH));
@@ -110,14 +110,14 @@ final class AppStatEndpointTest {
   @Test
   void emptyNameIs400() {
     collector.runRoundNow().orElseThrow();
-    Response r = get(server, PATH + "?name=");
+    TestResponse r = get(server, PATH + "?name=");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).isEqualTo(envelope(400, "Bad Request", "name should not be empty", PATH));
   }
 
   @Test
   void unknownParameterIs400() {
-    Response r = get(server, PATH + "?table=temp");
+    TestResponse r = get(server, PATH + "?table=temp");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("unknown parameter \\\"table\\\"");
   }

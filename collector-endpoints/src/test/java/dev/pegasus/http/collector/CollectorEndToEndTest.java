@@ -1,14 +1,14 @@
 package dev.pegasus.http.collector;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.collector.MetaStub.Partition;
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.testing.TestResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +140,7 @@ final class CollectorEndToEndTest {
 
     collector.collector().runRoundNow().orElseThrow();
     assertThat(counter(Collector.SCRAPE_FAILURES)).isEqualTo("2.00");
-    Response view = get(collector.server(), "/collector/app_stat?name=_all_");
+    TestResponse view = get(collector.server(), "/collector/app_stat?name=_all_");
     assertThat(view.status()).isEqualTo(200);
     assertThat(view.body()).contains("\"failed_replica_servers\":\"[" + b.address() + "]\"");
   }
@@ -160,7 +160,7 @@ final class CollectorEndToEndTest {
     meta.dropTable("stat");
     collector.collector().runRoundNow().orElseThrow();
 
-    Response gone = get(collector.server(), "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23stat");
+    TestResponse gone = get(collector.server(), "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23stat");
     assertThat(gone.status()).isEqualTo(404);
     assertThat(stat("read_qps", "_all_")).isEqualTo("11.00");
     assertThat(collector.server().counters().names().stream().filter(n -> n.endsWith("#stat")).count()).isEqualTo(0);
@@ -184,7 +184,7 @@ final class CollectorEndToEndTest {
   }
 
   private String counter(String namePart) {
-    Response r = get(collector.server(), "/perfCounter?name=collector*app.pegasus*" + namePart);
+    TestResponse r = get(collector.server(), "/perfCounter?name=collector*app.pegasus*" + namePart);
     assertThat(r.status()).isEqualTo(200);
     String body = r.body();
     int start = body.indexOf("\"value\":\"") + 9;

@@ -1,8 +1,8 @@
 package dev.pegasus.http.collector;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.PegasusHttpServer;

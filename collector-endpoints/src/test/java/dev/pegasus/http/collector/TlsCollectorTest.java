@@ -6,11 +6,11 @@ import dev.pegasus.http.collector.MetaStub.Partition;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.TlsClientSettings;
 import dev.pegasus.http.core.TlsSettings;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.core.testing.TestCertificates;
 import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.testing.HttpCalls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -79,7 +79,7 @@ final class TlsCollectorTest {
       AppStatRound round = collector.collector().runRoundNow().orElseThrow();
       assertThat(round.failedReplicaServers()).isEmpty();
       // the collector itself serves plain HTTP here; the cluster it scrapes serves HTTPS
-      assertThat(EndpointTesting.get(collector.server(), "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23temp").body())
+      assertThat(HttpCalls.get(collector.server(), "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23temp").body())
           .contains("\"value\":\"7.00\"");
     }
   }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.internal.HostContributions;
 import dev.pegasus.http.core.internal.ProviderClassLoader;
+import dev.pegasus.http.core.internal.RequestDispatcher;
 import dev.pegasus.http.core.internal.ServerComponent;
 import dev.pegasus.http.core.internal.ServerResources;
 import dev.pegasus.http.core.internal.ServerRuntime;
@@ -13,6 +14,7 @@ import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpFilter;
+import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.ScopedFilter;
 import dev.pegasus.http.core.spi.StartedServer;
 import java.net.InetSocketAddress;
@@ -73,18 +75,21 @@ public final class PegasusHttpServer implements AutoCloseable {
   private final Flags flags;
   private final ServerRuntime runtime;
   private final ServerResources resources;
+  private final RequestDispatcher dispatcher;
 
   private PegasusHttpServer(
       ServerConfig config,
       PerfCounters counters,
       Flags flags,
       ServerRuntime runtime,
-      ServerResources resources) {
+      ServerResources resources,
+      RequestDispatcher dispatcher) {
     this.flags = flags;
     this.config = config;
     this.counters = counters;
     this.runtime = runtime;
     this.resources = resources;
+    this.dispatcher = dispatcher;
   }
 
   public static Builder builder() {
@@ -187,6 +192,38 @@ public final class PegasusHttpServer implements AutoCloseable {
 
   public boolean isRunning() {
     return runtime.isRunning();
+  }
+
+  /**
+   * Serves one request inside this process, without a socket, for tests (the {@code InProcess}
+   * calls of {@code pegasus-http-testing}) and tools: routing, the method, parameter binding, the
+   * body limit, the endpoint's filter chain and the error mapping are exactly those a request from
+   * the network goes through, on the calling thread. Only what needs a socket is left out: the
+   * connection cap, the HTTP version, Undertow's own parsing of the request line, body timeouts
+   * and chunked decoding, 100 Continue and {@code Connection: close}. It works on a built server
+   * that is not started too, but the providers' start hooks run only in {@link #start()}.
+   *
+   * <p>The request counts as TLS when the server serves TLS; it carries no client certificate.
+   *
+   * @param method the method as sent, e.g. {@code GET}
+   * @param target the request target as sent, {@code /path?query}, not decoded
+   * @param headers the request headers (names case-insensitive), as a client would send them: a
+   *     body needs its {@code Content-Length}, a cross-site check its {@code Host}
+   * @param body the body bytes, empty for none
+   * @param client the client's address, which the access policy sees (loopback is trusted unless
+   *     {@link ServerConfig#trustLoopback()} is false)
+   * @return the response as it is written to the wire: its {@link HttpResponse#headers()} are all
+   *     the headers sent ({@code Content-Type}, {@code X-Content-Type-Options} and {@code
+   *     Content-Length} included), and its body is empty for HEAD
+   */
+  public HttpResponse serveInProcess(
+      String method,
+      String target,
+      Map<String, ? extends List<String>> headers,
+      byte[] body,
+      InetSocketAddress client) {
+    return dispatcher.serveInProcess(
+        method, target, headers, body, client, config.tls().isPresent());
   }
 
   /**
@@ -388,7 +425,8 @@ public final class PegasusHttpServer implements AutoCloseable {
         component.resources().closeAll();
         throw e;
       }
-      return new PegasusHttpServer(built, registry, flagSet, runtime, component.resources());
+      return new PegasusHttpServer(
+          built, registry, flagSet, runtime, component.resources(), component.dispatcher());
     }
 
     private void initialiseFlags(Flags flagSet) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.fixture.Plain;
 import dev.pegasus.http.core.testing.ProviderJars;
+import dev.pegasus.http.testing.HttpCalls;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class BuildInfoTest {
   void theBuilderTakesTheHostsVersion() {
     try (PegasusHttpServer server =
         PegasusHttpServer.builder().port(0).version("1.2.3", "abc123").build().start()) {
-      assertThat(dev.pegasus.http.core.testing.EndpointTesting.get(server, "/version").body())
+      assertThat(HttpCalls.get(server, "/version").body())
           .isEqualTo("{\"Version\":\"1.2.3\",\"GitCommit\":\"abc123\"}\n");
     }
   }

@@ -1,10 +1,10 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,7 +36,7 @@ final class BuiltinEndpointsTest {
 
   @Test
   void helpPageListsEveryEndpointInPathOrder() {
-    Response r = get(server, "/");
+    TestResponse r = get(server, "/");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -67,7 +67,7 @@ final class BuiltinEndpointsTest {
 
   @Test
   void browsersGetHtmlWithLinks() {
-    Response r = send("GET", server.url() + "/", null, "Accept", "text/html,application/xhtml+xml");
+    TestResponse r = send("GET", server.url() + "/", null, "Accept", "text/html,application/xhtml+xml");
     assertThat(r.contentType()).isEqualTo("text/html; charset=utf-8");
     assertThat(r.body()).contains("<a href=\"/perfCounter\">/perfCounter</a>");
     assertThat(r.body()).contains("name=&lt;perf_counter_name&gt;. Gets the value of a perf counter.");
@@ -75,7 +75,7 @@ final class BuiltinEndpointsTest {
 
   @Test
   void versionComesFromTheBuildInfo() {
-    Response r = get(server, "/version");
+    TestResponse r = get(server, "/version");
     assertThat(r.body()).isEqualTo("{\"Version\":\"2.0.0\",\"GitCommit\":\"5d969e89c0ffee\"}\n");
     assertThat(r.header("X-Content-Type-Options")).hasValue("nosniff");
   }

@@ -1,11 +1,11 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ final class ConfigEndpointsTest {
   }
 
   private static String update(String query) {
-    Response r = get(server, "/updateConfig?" + query);
+    TestResponse r = get(server, "/updateConfig?" + query);
     assertThat(r.status()).isEqualTo(200);
     String body = r.body();
     assertThat(body).startsWith("{\"update_status\":\"");
@@ -89,7 +89,7 @@ final class ConfigEndpointsTest {
 
   @Test
   void unknownAndMissingNames() {
-    Response unknown = get(server, "/config?name=nope");
+    TestResponse unknown = get(server, "/config?name=nope");
     assertThat(unknown.status()).isEqualTo(200);
     assertThat(unknown.body()).isEqualTo("ERR_OBJECT_NOT_FOUND: 'nope' is not found");
     assertThat(get(server, "/config").status()).isEqualTo(400);
@@ -189,7 +189,7 @@ final class ConfigEndpointsTest {
 
   @Test
   void updatesAreWritesRefusedToCrossSiteBrowsers() {
-    Response r =
+    TestResponse r =
         send("GET", server.url() + "/updateConfig?signed=3", null, "Sec-Fetch-Site", "cross-site");
     assertThat(r.status()).isEqualTo(403);
   }

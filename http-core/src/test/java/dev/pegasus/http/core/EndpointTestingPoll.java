@@ -1,8 +1,8 @@
 package dev.pegasus.http.core;
 
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
-import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.testing.Polling;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ final class EndpointTestingPoll {
 
   static String valueAfterTenthOfSecond(PegasusHttpServer server, String name) {
     Instant notBefore = Instant.now().plusMillis(150);
-    EndpointTesting.pollUntil("0.15 s to pass", Duration.ofSeconds(5), Instant::now, now -> now.isAfter(notBefore));
+    Polling.pollUntil("0.15 s to pass", Duration.ofSeconds(5), Instant::now, now -> now.isAfter(notBefore));
     String body = get(server, "/perfCounter?name=" + name).body();
     int start = body.indexOf("\"value\":\"") + 9;
     return body.substring(start, body.indexOf('"', start));

@@ -1,8 +1,8 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointException;
@@ -12,7 +12,7 @@ import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpFilter;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.ScopedFilter;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ final class FilterChainTest {
             .build()
             .start()) {
       trace.clear();
-      Response r = get(server, "/a/x");
+      TestResponse r = get(server, "/a/x");
       assertThat(r.status()).isEqualTo(200);
       assertThat(trace)
           .containsExactly("p1 in", "p2 in", "b1 in", "endpoint /a/x", "b1 out", "p2 out", "p1 out")
@@ -93,7 +93,7 @@ final class FilterChainTest {
         };
     try (PegasusHttpServer server =
         PegasusHttpServer.builder().endpoint(endpoint("/c")).filter("deny", deny, "/c").build().start()) {
-      Response refused = get(server, "/c");
+      TestResponse refused = get(server, "/c");
       assertThat(refused.status()).isEqualTo(403);
       assertThat(refused.body())
           .isEqualTo("{\"status\":403,\"error\":\"Forbidden\",\"message\":\"no X-Let-Me header on /c\",\"path\":\"/c\"}\n");

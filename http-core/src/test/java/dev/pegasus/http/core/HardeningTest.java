@@ -1,16 +1,16 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
-import static dev.pegasus.http.core.testing.EndpointTesting.raw;
-import static dev.pegasus.http.core.testing.EndpointTesting.rawGet;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.raw;
+import static dev.pegasus.http.testing.HttpCalls.rawGet;
+import static dev.pegasus.http.testing.HttpCalls.send;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.fixture.TestEndpointsProvider;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.ProviderJars;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -222,7 +222,7 @@ final class HardeningTest {
   @Test
   void errorsQuoteABoundedPrefixOfThePath() {
     String longPath = "/" + "a".repeat(50_000);
-    Response r = rawGet(server, longPath);
+    TestResponse r = rawGet(server, longPath);
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body().length()).isLessThan(1_000);
     assertThat(r.body()).contains("more characters)");

@@ -1,15 +1,15 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.Envelopes.envelope;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpMethod;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,19 +56,19 @@ final class JsonBodyTest {
     server.close();
   }
 
-  private static Response post(String body) {
+  private static TestResponse post(String body) {
     return send("POST", server.url() + "/test/json", body, "Content-Type", "application/json");
   }
 
   private static void assertRefused(String body, String message) {
-    Response r = post(body);
+    TestResponse r = post(body);
     assertThat(r.body()).isEqualTo(envelope(400, "Bad Request", message, "/test/json"));
     assertThat(r.status()).isEqualTo(400);
   }
 
   @Test
   void aWellFormedBodyReachesTheHandlerAsARecord() {
-    Response r = post("{\"target\":\"temp\",\"level\":2,\"bottommost\":true}");
+    TestResponse r = post("{\"target\":\"temp\",\"level\":2,\"bottommost\":true}");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("temp/2/true\n");
   }
@@ -111,7 +111,7 @@ final class JsonBodyTest {
 
   @Test
   void anEndpointMayWordTheErrorItself() {
-    Response r = send("POST", server.url() + "/test/pegasus", "{\"level\":\"0\"}");
+    TestResponse r = send("POST", server.url() + "/test/pegasus", "{\"level\":\"0\"}");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("\"message\":\"invalid request structure\"");
   }

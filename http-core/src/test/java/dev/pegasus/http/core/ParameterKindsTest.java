@@ -1,12 +1,12 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.Envelopes.envelope;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.core.fixture.TestEndpointsProvider;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.ProviderJars;
+import dev.pegasus.http.testing.TestResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ final class ParameterKindsTest {
   }
 
   private static void assertBadRequest(String target, String message) {
-    Response r = get(server, target);
+    TestResponse r = get(server, target);
     assertThat(r.body()).isEqualTo(envelope(400, "Bad Request", message, target.replaceAll("\\?.*", "")));
     assertThat(r.status()).isEqualTo(400);
   }
@@ -75,7 +75,7 @@ final class ParameterKindsTest {
 
   @Test
   void aRepeatedListIs400() {
-    Response r = get(server, "/test/kinds?types=a&types=b");
+    TestResponse r = get(server, "/test/kinds?types=a&types=b");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("duplicate parameter: types");
   }
@@ -103,7 +103,7 @@ final class ParameterKindsTest {
   @Test
   void aLongBadValueIsQuotedBounded() {
     String value = "x".repeat(300);
-    Response r = get(server, "/test/kinds?format=" + value);
+    TestResponse r = get(server, "/test/kinds?format=" + value);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).contains("x".repeat(256) + "...(44 more characters)");
     assertThat(r.body()).doesNotContain("x".repeat(257));

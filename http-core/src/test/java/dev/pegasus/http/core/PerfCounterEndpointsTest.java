@@ -1,9 +1,9 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ final class PerfCounterEndpointsTest {
         .isEqualTo("{\"name\":\"replica*http*volatile\",\"value\":\"0.00\",\"type\":\"VOLATILE_NUMBER\",\"description\":\"volatile type\"}\n");
     assertThat(get(server, "/perfCounter?name=replica*http*rate").body())
         .isEqualTo("{\"name\":\"replica*http*rate\",\"value\":\"0.00\",\"type\":\"RATE\",\"description\":\"rate type\"}\n");
-    Response p = get(server, "/perfCounter?name=replica*http*percentline");
+    TestResponse p = get(server, "/perfCounter?name=replica*http*percentline");
     assertThat(p.body())
         .isEqualTo("{\"name\":\"replica*http*percentline\",\"p99\":\"0.00\",\"p999\":\"0.00\",\"type\":\"PERCENTILE\",\"description\":\"percentline type\"}\n");
     assertThat(p.status()).isEqualTo(200);
@@ -79,7 +79,7 @@ final class PerfCounterEndpointsTest {
 
   @Test
   void unknownNameIs404() {
-    Response r = get(server, "/perfCounter?name=no*such*counter");
+    TestResponse r = get(server, "/perfCounter?name=no*such*counter");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(
@@ -89,7 +89,7 @@ final class PerfCounterEndpointsTest {
 
   @Test
   void missingOrEmptyNameIs400() {
-    Response missing = get(server, "/perfCounter");
+    TestResponse missing = get(server, "/perfCounter");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body()).contains("perf counter name shouldn't be empty");
     assertThat(get(server, "/perfCounter?name=").status()).isEqualTo(400);
@@ -104,7 +104,7 @@ final class PerfCounterEndpointsTest {
     latency.record(100);
     counters.computePercentiles();
     counters.takeSnapshot();
-    Response r = get(server, "/perfCounters?prefix=replica*app.pegasus*");
+    TestResponse r = get(server, "/perfCounters?prefix=replica*app.pegasus*");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .isEqualTo(

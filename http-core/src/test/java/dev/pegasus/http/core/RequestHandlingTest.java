@@ -1,16 +1,16 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.post;
-import static dev.pegasus.http.core.testing.EndpointTesting.raw;
-import static dev.pegasus.http.core.testing.EndpointTesting.rawGet;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.Envelopes.envelope;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.HttpCalls.post;
+import static dev.pegasus.http.testing.HttpCalls.raw;
+import static dev.pegasus.http.testing.HttpCalls.rawGet;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
 import dev.pegasus.http.core.fixture.TestEndpointsProvider;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.ProviderJars;
+import dev.pegasus.http.testing.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ final class RequestHandlingTest {
     server.close();
   }
 
-  private static void assertError(Response r, int status, String error, String message, String path) {
+  private static void assertError(TestResponse r, int status, String error, String message, String path) {
     assertThat(r.body()).isEqualTo(envelope(status, error, message, path));
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.contentType()).isEqualTo("application/json");
@@ -56,7 +56,7 @@ final class RequestHandlingTest {
 
   @Test
   void typedParametersReachTheHandler() {
-    Response r = get(server, "/test/echo?name=a%2Bb+c&detail&count=7");
+    TestResponse r = get(server, "/test/echo?name=a%2Bb+c&detail&count=7");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{\"name\":\"a+b+c\",\"detail\":\"true\",\"count\":\"7\"}\n");
   }
@@ -116,7 +116,7 @@ final class RequestHandlingTest {
   @Test
   void malformedIntegersAre400() {
     for (String bad : new String[] {"2xx", "-1", "101", "99999999999999999999", "", "0x10", " 1"}) {
-      Response r = get(server, "/test/echo?name=x&count=" + bad.replace(" ", "%20"));
+      TestResponse r = get(server, "/test/echo?name=x&count=" + bad.replace(" ", "%20"));
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.body()).contains("count");
     }
@@ -134,7 +134,7 @@ final class RequestHandlingTest {
     // handler runs; PercentDecoderTest pins our own messages for the same inputs.
     for (String target :
         new String[] {"/test/echo?name=%G0", "/test/echo?name=ab%2", "/te%zzst/echo", "/x?%%%"}) {
-      Response r = rawGet(server, target);
+      TestResponse r = rawGet(server, target);
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.body()).doesNotContain("Exception");
     }
@@ -170,7 +170,7 @@ final class RequestHandlingTest {
 
   @Test
   void otherMethodsAre405WithAllow() {
-    Response r = send("DELETE", server.url() + "/test/echo?name=x", null);
+    TestResponse r = send("DELETE", server.url() + "/test/echo?name=x", null);
     assertError(
         r,
         405,
@@ -178,7 +178,7 @@ final class RequestHandlingTest {
         "method DELETE is not allowed on /test/echo; use GET, HEAD, POST",
         "/test/echo");
     assertThat(r.header("Allow")).hasValue("GET, HEAD, POST");
-    Response postOnly = get(server, "/test/body");
+    TestResponse postOnly = get(server, "/test/body");
     assertThat(postOnly.status()).isEqualTo(405);
     assertThat(postOnly.header("Allow")).hasValue("POST");
   }
@@ -186,7 +186,7 @@ final class RequestHandlingTest {
   @Test
   void postAndGetBehaveAlikeAndBodiesAreRead() {
     assertThat(post(server, "/test/echo?name=x", "ignored").status()).isEqualTo(200);
-    Response r = post(server, "/test/body", "Message Body sdfsdf");
+    TestResponse r = post(server, "/test/body", "Message Body sdfsdf");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("19:Message Body sdfsdf");
   }
@@ -278,7 +278,7 @@ final class RequestHandlingTest {
 
   @Test
   void longRequestTargetIs414() {
-    Response r = get(server, "/" + "a".repeat(5000));
+    TestResponse r = get(server, "/" + "a".repeat(5000));
     assertThat(r.status()).isEqualTo(414);
     assertThat(r.body()).contains("the limit is 4096");
     assertThat(get(server, "/version").status()).isEqualTo(200);
@@ -286,13 +286,13 @@ final class RequestHandlingTest {
 
   @Test
   void largeHeadersAre431() {
-    Response r = send("GET", server.url() + "/version", null, "X-Big", "b".repeat(5000));
+    TestResponse r = send("GET", server.url() + "/version", null, "X-Big", "b".repeat(5000));
     assertThat(r.status()).isEqualTo(431);
   }
 
   @Test
   void aThrowingHandlerIs500WithoutDetailsAndTheServerGoesOn() {
-    Response r = get(server, "/test/boom");
+    TestResponse r = get(server, "/test/boom");
     assertError(
         r,
         500,
@@ -305,13 +305,13 @@ final class RequestHandlingTest {
 
   @Test
   void plainTextErrorStyleKeepsStatusAndHeaders() {
-    Response r = get(server, "/test/busy");
+    TestResponse r = get(server, "/test/busy");
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.body()).isEqualTo("another profile is running\n");
     assertThat(r.contentType()).isEqualTo("text/plain; charset=utf-8");
     assertThat(r.header("X-Go-Pprof")).hasValue("1");
     assertThat(r.header("Retry-After")).hasValue("7");
-    Response bad = get(server, "/test/busy?seconds=0");
+    TestResponse bad = get(server, "/test/busy?seconds=0");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.contentType()).startsWith("text/plain");
     assertThat(bad.header("X-Go-Pprof")).hasValue("1");

@@ -3,11 +3,11 @@ package dev.pegasus.http.core;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.core.testing.EndpointTesting;
-import dev.pegasus.http.core.testing.TestCertificates;
 import dev.pegasus.http.core.testing.TestCertificates.Authority;
 import dev.pegasus.http.core.testing.TestCertificates.Issued;
 import dev.pegasus.http.core.testing.TestCertificates.KeyForm;
+import dev.pegasus.http.core.testing.TestCertificates;
+import dev.pegasus.http.testing.Polling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -54,7 +54,7 @@ final class TlsReloadTest {
       assertThat(servedSerial(server)).isEqualTo(first.certificate().getSerialNumber());
       Issued renewed = ca.server("renewed");
       renewed.writePem(cert, key);
-      EndpointTesting.pollUntil(
+      Polling.pollUntil(
           "the renewed certificate", Duration.ofSeconds(20), () -> servedSerial(server),
           renewed.certificate().getSerialNumber()::equals);
       assertThat(

@@ -5,13 +5,13 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.fixture.TestEndpointsProvider;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.core.testing.ExternalTools;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.ProviderJars;
-import dev.pegasus.http.core.testing.TestCertificates;
 import dev.pegasus.http.core.testing.TestCertificates.Authority;
 import dev.pegasus.http.core.testing.TestCertificates.Issued;
+import dev.pegasus.http.core.testing.TestCertificates;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ final class TlsServerTest {
   void javaNetHttpReadsVersionOverHttps() {
     assertThat(server.url()).startsWith("https://127.0.0.1:");
     assertThat(server.scheme()).isEqualTo("https");
-    Response r = TestCertificates.get(trustingCa(), server.url() + "/version");
+    TestResponse r = TestCertificates.get(trustingCa(), server.url() + "/version");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).contains("\"Version\":");
   }
@@ -121,7 +121,7 @@ final class TlsServerTest {
   void aClientCertificateFromTheCaAdmitsSensitiveEndpoints() {
     Issued client = ca.client("ops");
     HttpClient withCertificate = TestCertificates.httpClient(client.clientContext(ca.certificate()));
-    Response r = TestCertificates.get(withCertificate, server.url() + "/test/secret");
+    TestResponse r = TestCertificates.get(withCertificate, server.url() + "/test/secret");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("secret\n");
   }
@@ -130,7 +130,7 @@ final class TlsServerTest {
   void withoutAClientCertificatePublicEndpointsAreServedAndSensitiveOnesRefused() {
     HttpClient anonymous = trustingCa();
     assertThat(TestCertificates.get(anonymous, server.url() + "/version").status()).isEqualTo(200);
-    Response r = TestCertificates.get(anonymous, server.url() + "/test/secret");
+    TestResponse r = TestCertificates.get(anonymous, server.url() + "/test/secret");
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.body()).contains("/test/secret needs a client certificate from the configured CA");
   }
@@ -156,7 +156,7 @@ final class TlsServerTest {
   void plainHttpToTheTlsPortIsClosedWithoutAnAnswer() {
     Instant start = Instant.now();
     String answer =
-        EndpointTesting.raw(
+        HttpCalls.raw(
             server,
             "GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1),
             Duration.ofSeconds(20));

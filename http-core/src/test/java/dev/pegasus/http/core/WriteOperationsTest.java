@@ -1,15 +1,15 @@
 package dev.pegasus.http.core;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.Parameter;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ final class WriteOperationsTest {
   @Test
   void aCurlLikeRequestIsAdmittedAndAuditedOnce() {
     try (PegasusHttpServer server = server(true)) {
-      Response r = send("POST", server.url() + "/test/change?value=1&password=hunter2", "");
+      TestResponse r = send("POST", server.url() + "/test/change?value=1&password=hunter2", "");
       assertThat(r.status()).isEqualTo(200);
       assertThat(applied.get()).isEqualTo(1);
       List<String> lines = auditLines();
@@ -99,10 +99,10 @@ final class WriteOperationsTest {
   @Test
   void crossSiteBrowserRequestsAreRefusedEvenFromLoopback() {
     try (PegasusHttpServer server = server(true)) {
-      Response evil = send("POST", server.url() + "/test/change", "", "Origin", "http://evil.example");
+      TestResponse evil = send("POST", server.url() + "/test/change", "", "Origin", "http://evil.example");
       assertThat(evil.status()).isEqualTo(403);
       assertThat(evil.body()).contains("refused to cross-site browser requests (Origin: http://evil.example)");
-      Response site = send("POST", server.url() + "/test/change", "", "Sec-Fetch-Site", "cross-site");
+      TestResponse site = send("POST", server.url() + "/test/change", "", "Sec-Fetch-Site", "cross-site");
       assertThat(site.status()).isEqualTo(403);
       assertThat(send("POST", server.url() + "/test/change", "", "Origin", "null").status()).isEqualTo(403);
       assertThat(applied.get()).isEqualTo(0);
@@ -118,7 +118,7 @@ final class WriteOperationsTest {
   @Test
   void getIsRefusedUnlessTheSpecAllowsIt() {
     try (PegasusHttpServer server = server(true)) {
-      Response r = get(server, "/test/change?value=1");
+      TestResponse r = get(server, "/test/change?value=1");
       assertThat(r.status()).isEqualTo(405);
       assertThat(r.header("Allow")).hasValue("POST");
       assertThat(get(server, "/test/getchange?value=1").status()).isEqualTo(200);
@@ -131,7 +131,7 @@ final class WriteOperationsTest {
   void withoutLoopbackTrustTheTokenAdmits() {
     try (PegasusHttpServer server = server(false)) {
       assertThat(send("POST", server.url() + "/test/change", "").status()).isEqualTo(401);
-      Response r =
+      TestResponse r =
           send("POST", server.url() + "/test/change", "", "Authorization", "Bearer " + TOKEN);
       assertThat(r.status()).isEqualTo(200);
       assertThat(auditLines().get(0)).contains("admitted=refused");

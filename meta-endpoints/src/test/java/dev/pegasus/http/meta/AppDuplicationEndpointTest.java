@@ -1,9 +1,10 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /meta/app/duplication} (reference §2.12). */
 final class AppDuplicationEndpointTest {
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::unitTestCluster);
 
   @Test
   void bodyOfPegasusUnitTest() {
@@ -25,7 +27,7 @@ final class AppDuplicationEndpointTest {
             .toString()
             .replace('T', ' ');
     assertThat(ts).isEqualTo("2020-03-09 18:13:50");
-    Response r = meta.get("/meta/app/duplication?name=test_meta_http");
+    TestResponse r = meta.get("/meta/app/duplication?name=test_meta_http");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -70,7 +72,7 @@ final class AppDuplicationEndpointTest {
 
   @Test
   void unknownTableIs404() {
-    Response r = meta.get("/meta/app/duplication?name=test-appnot-found");
+    TestResponse r = meta.get("/meta/app/duplication?name=test-appnot-found");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(
@@ -83,7 +85,7 @@ final class AppDuplicationEndpointTest {
 
   @Test
   void unavailableTableIs404() {
-    meta.state().update(
+    state.update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.CREATING))).build();
@@ -93,12 +95,12 @@ final class AppDuplicationEndpointTest {
 
   @Test
   void disabledDuplicationIs404() {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .cluster(s.cluster().toBuilder().duplicationEnabled(false).build())
                 .build());
-    Response r = meta.get("/meta/app/duplication?name=test_meta_http");
+    TestResponse r = meta.get("/meta/app/duplication?name=test_meta_http");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(
@@ -110,7 +112,7 @@ final class AppDuplicationEndpointTest {
   }
 
   private static void setDuplications(List<Duplication> dups) {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .table(s.table("test_meta_http").orElseThrow().withDuplications(dups))

@@ -1,11 +1,12 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 import static dev.pegasus.http.meta.MetaFixtures.R2;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,14 +31,15 @@ final class AppEndpointTest {
               + "'total':{'node':'total','primary':'4','secondary':'4','total':'8'}},"
               + "'healthy':{'fully_healthy_partition_count':'0','unhealthy_partition_count':'4','write_unhealthy_partition_count':'0','read_unhealthy_partition_count':'0'}}\n");
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::seedCluster);
 
   @Test
   void generalBodyOfPegasusUnitTest() {
-    meta.state().set(MetaFixtures.unitTestCluster());
-    Response r = meta.get("/meta/app?name=test_meta_http");
+    state.set(MetaFixtures.unitTestCluster());
+    TestResponse r = meta.get("/meta/app?name=test_meta_http");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -47,7 +49,7 @@ final class AppEndpointTest {
 
   @Test
   void seedStatExampleWithDetail() {
-    Response r = meta.get("/meta/app?name=stat&detail");
+    TestResponse r = meta.get("/meta/app?name=stat&detail");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).isEqualTo(SEED_STAT_DETAIL);
   }
@@ -64,8 +66,8 @@ final class AppEndpointTest {
 
   @Test
   void failedNodeShowsInReplicasNodesAndHealth() {
-    meta.state().update(s -> s.withNodeDown(R2));
-    Response r = meta.get("/meta/app?name=stat&detail");
+    state.update(s -> s.withNodeDown(R2));
+    TestResponse r = meta.get("/meta/app?name=stat&detail");
     assertThat(r.body())
         .isEqualTo(
             q(
@@ -91,7 +93,7 @@ final class AppEndpointTest {
             List.of(
                 PartitionConfig.of(0, 1, ten, List.of(nine), 2),
                 PartitionConfig.of(1, 1, ten, List.of(nine), 2)));
-    meta.state().update(s -> s.toBuilder().table(t).build());
+    state.update(s -> s.toBuilder().table(t).build());
     String body = meta.get("/meta/app?name=ordered&detail").body();
     assertThat(body)
         .contains(
@@ -105,7 +107,7 @@ final class AppEndpointTest {
   @Test
   void tableWithoutPartitionsHasEmptySections() {
     Table empty = Table.of(AppInfo.builder(9, "empty").partitionCount(0).build(), List.of());
-    meta.state().update(s -> s.toBuilder().table(empty).build());
+    state.update(s -> s.toBuilder().table(empty).build());
     assertThat(meta.get("/meta/app?name=empty&detail").body())
         .isEqualTo(
             q(
@@ -116,7 +118,7 @@ final class AppEndpointTest {
 
   @Test
   void secondariesListEveryNodeWithoutSpaces() {
-    meta.state().set(MetaFixtures.unitTestCluster());
+    state.set(MetaFixtures.unitTestCluster());
     assertThat(meta.get("/meta/app?name=test_meta_http&detail").body())
         .contains(
             q(
@@ -133,7 +135,7 @@ final class AppEndpointTest {
   void droppedTableIs404() {
     Table gone = MetaFixtures.alternating(5, "gone", 2);
     Table dropped = gone.withApp(gone.app().withStatus(AppStatus.DROPPED));
-    meta.state().update(s -> s.toBuilder().table(dropped).build());
+    state.update(s -> s.toBuilder().table(dropped).build());
     assertError(meta.get("/meta/app?name=gone"), 404, "Not Found", "table not found: \"gone\"");
   }
 
@@ -143,7 +145,7 @@ final class AppEndpointTest {
       names = {"CREATING", "RECALLING", "DROPPING"})
   void busyTableIs409WithItsStatusAndRetryAfter(AppStatus status) {
     setStatOf(status);
-    Response r = meta.get("/meta/app?name=stat&detail");
+    TestResponse r = meta.get("/meta/app?name=stat&detail");
     String error = status == AppStatus.DROPPING ? "ERR_BUSY_DROPPING" : "ERR_BUSY_CREATING";
     assertError(
         r,
@@ -163,7 +165,7 @@ final class AppEndpointTest {
       names = {"CREATE_FAILED", "DROP_FAILED"})
   void failedTableIs409WithoutRetryAfter(AppStatus status) {
     setStatOf(status);
-    Response r = meta.get("/meta/app?name=stat");
+    TestResponse r = meta.get("/meta/app?name=stat");
     assertError(
         r,
         409,
@@ -175,14 +177,14 @@ final class AppEndpointTest {
   }
 
   private static void setStatOf(AppStatus status) {
-    meta.state().update(
+    state.update(
         s -> {
           Table stat = s.table("stat").orElseThrow();
           return s.toBuilder().table(stat.withApp(stat.app().withStatus(status))).build();
         });
   }
 
-  private static void assertError(Response r, int status, String error, String message) {
+  private static void assertError(TestResponse r, int status, String error, String message) {
     assertThat(r.body()).isEqualTo(envelope(status, error, message, "/meta/app"));
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.contentType()).isEqualTo("application/json");

@@ -1,9 +1,10 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,13 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /meta/app_envs} (reference §2.10). */
 final class AppEnvsEndpointTest {
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::unitTestCluster);
 
   @Test
   void envsBodyOfPegasusUnitTest() {
-    Response r = meta.get("/meta/app_envs?name=test_meta_http");
+    TestResponse r = meta.get("/meta/app_envs?name=test_meta_http");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -39,7 +41,7 @@ final class AppEnvsEndpointTest {
 
   @Test
   void unknownTableIs404() {
-    Response r = meta.get("/meta/app_envs?name=temp");
+    TestResponse r = meta.get("/meta/app_envs?name=temp");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(envelope(404, "Not Found", "table not found: \"temp\"", "/meta/app_envs"));
@@ -47,12 +49,12 @@ final class AppEnvsEndpointTest {
 
   @Test
   void tableBeingDroppedIs409() {
-    meta.state().update(
+    state.update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().withStatus(AppStatus.DROPPING))).build();
         });
-    Response r = meta.get("/meta/app_envs?name=test_meta_http");
+    TestResponse r = meta.get("/meta/app_envs?name=test_meta_http");
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.body())
         .isEqualTo(
@@ -65,7 +67,7 @@ final class AppEnvsEndpointTest {
   }
 
   private static void setEnvs(Map<String, String> envs) {
-    meta.state().update(
+    state.update(
         s -> {
           Table t = s.table("test_meta_http").orElseThrow();
           return s.toBuilder().table(t.withApp(t.app().toBuilder().envs(envs).build())).build();

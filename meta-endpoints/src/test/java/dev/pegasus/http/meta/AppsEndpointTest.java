@@ -4,7 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.pegasus.http.meta.MetaFixtures.R2;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,14 @@ final class AppsEndpointTest {
               + "'2':{'app_id':'2','status':'AVAILABLE','app_name':'temp','app_type':'pegasus','partition_count':'8','replica_count':'3','is_stateful':'true','create_time':'2019-08-15"
               + " 12:34:15.000','drop_time':'-','drop_expire':'-','envs_count':'0'}}");
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::seedCluster);
 
   @Test
   void emptyClusterBody() {
-    meta.state().set(MetaSnapshot.empty());
+    state.set(MetaSnapshot.empty());
     String expected = q("{'general_info':{},'summary':{'total_app_count':'0'}}\n");
     assertThat(meta.get("/meta/apps").body()).isEqualTo(expected);
     assertThat(meta.get("/meta/apps?detail").body()).isEqualTo(expected);
@@ -35,7 +37,7 @@ final class AppsEndpointTest {
 
   @Test
   void seedTablesWithoutDetail() {
-    Response r = meta.get("/meta/apps");
+    TestResponse r = meta.get("/meta/apps");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -68,14 +70,14 @@ final class AppsEndpointTest {
         id++;
       }
     }
-    meta.state().set(b.build());
+    state.set(b.build());
     assertThat(meta.get("/meta/apps").body())
         .isEqualTo("{" + SEED_GENERAL_INFO + q(",'summary':{'total_app_count':'2'}}\n"));
   }
 
   @Test
   void healthCountsOfAMixedCluster() {
-    meta.state().set(
+    state.set(
         MetaFixtures.seedCluster().toBuilder()
             .node(NodeState.alive(MetaFixtures.R3))
             .table(MetaFixtures.healthy(3, "good", 3))
@@ -96,7 +98,7 @@ final class AppsEndpointTest {
 
   @Test
   void fullyHealthyTablesAreCounted() {
-    meta.state().set(
+    state.set(
         MetaSnapshot.builder()
             .table(MetaFixtures.healthy(1, "a", 4))
             .table(MetaFixtures.healthy(2, "b", 2))
@@ -118,7 +120,7 @@ final class AppsEndpointTest {
             .envs(Map.of("a", "1", "b", "2"))
             .build();
     Table t = Table.of(custom, List.of(PartitionConfig.of(0, 1, MetaFixtures.R1, List.of(), 5)));
-    meta.state().set(
+    state.set(
         MetaSnapshot.builder().table(t).table(MetaFixtures.alternating(1, "stat", 4)).build());
     assertThat(meta.get("/meta/apps").body())
         .isEqualTo(

@@ -1,11 +1,12 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
 import com.google.common.collect.ImmutableSortedSet;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,22 +20,23 @@ final class BackupPolicyEndpointTest {
               + "'app_ids':'[2]','start_time':'12:00','status':'enabled','backup_history_count':'1'}");
   static final String TEST2 = TEST1.replace("TEST1", "TEST2");
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::unitTestCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::unitTestCluster);
 
   /** Pegasus's {@code meta_backup_test_base.get_backup_policy}, step by step. */
   @Test
   void sequenceOfPegasusUnitTest() {
     assertThat(meta.get("/meta/backup_policy").body()).isEqualTo("{}\n");
 
-    meta.state().update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST1")).build());
-    Response r = meta.get("/meta/backup_policy?name=TEST1");
+    state.update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST1")).build());
+    TestResponse r = meta.get("/meta/backup_policy?name=TEST1");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body()).isEqualTo("{" + TEST1 + "}\n");
 
-    meta.state().update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST2")).build());
+    state.update(s -> s.toBuilder().backupPolicy(MetaFixtures.testPolicy("TEST2")).build());
     assertThat(meta.get("/meta/backup_policy?name=TEST2").body()).isEqualTo("{" + TEST2 + "}\n");
     assertThat(meta.get("/meta/backup_policy").body()).isEqualTo("{" + TEST1 + "," + TEST2 + "}\n");
     assertThat(meta.get("/meta/backup_policy?name=TEST3").body()).isEqualTo("{}\n");
@@ -43,7 +45,7 @@ final class BackupPolicyEndpointTest {
 
   @Test
   void policiesAreInNameOrderWithEveryColumnFormatted() {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .backupPolicy(
@@ -75,13 +77,13 @@ final class BackupPolicyEndpointTest {
 
   @Test
   void coldBackupDisabledIs404() {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .backupPolicy(MetaFixtures.testPolicy("TEST1"))
                 .cluster(s.cluster().toBuilder().coldBackupEnabled(false).build())
                 .build());
-    Response r = meta.get("/meta/backup_policy?name=TEST1");
+    TestResponse r = meta.get("/meta/backup_policy?name=TEST1");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.body())
         .isEqualTo(envelope(404, "Not Found", "cold_backup_disabled", "/meta/backup_policy"));

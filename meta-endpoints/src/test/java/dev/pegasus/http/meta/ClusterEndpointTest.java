@@ -6,7 +6,8 @@ import static dev.pegasus.http.meta.MetaFixtures.R2;
 import static dev.pegasus.http.meta.MetaFixtures.R3;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /meta/cluster} (reference §2.9). */
 final class ClusterEndpointTest {
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::seedCluster);
 
   @Test
   void referenceExample() {
-    Response r = meta.get("/meta/cluster");
+    TestResponse r = meta.get("/meta/cluster");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -30,7 +32,7 @@ final class ClusterEndpointTest {
 
   @Test
   void factsArePrintedThePegasusWay() {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .cluster(
@@ -52,7 +54,7 @@ final class ClusterEndpointTest {
 
   @Test
   void balancerWithoutCountsIsUnknown() {
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .cluster(
@@ -64,7 +66,7 @@ final class ClusterEndpointTest {
   @Test
   void unbalancedClusterHasPopulationDeviations() {
     // primaries 7, 7, 1 and totals 15, 15, 3 over three alive nodes
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .node(NodeState.alive(R3))
@@ -86,7 +88,7 @@ final class ClusterEndpointTest {
                 PartitionConfig.of(1, 1, R2, List.of(R1), 3),
                 PartitionConfig.of(2, 1, R2, List.of(R3), 3),
                 PartitionConfig.of(3, 1, R2, List.of(), 3)));
-    meta.state().set(
+    state.set(
         MetaSnapshot.builder()
             .node(NodeState.alive(R1))
             .node(NodeState.alive(R2))

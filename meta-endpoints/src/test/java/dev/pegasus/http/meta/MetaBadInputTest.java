@@ -1,14 +1,14 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 
-import dev.pegasus.http.core.testing.EndpointTesting;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import org.junit.jupiter.api.AfterAll;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +19,10 @@ final class MetaBadInputTest {
   private static final String DUPLICATE =
       "failed to parse request: ERR_INVALID_PARAMETERS: duplicate parameter: ";
 
-  static MetaTestServer meta;
-
-  @BeforeAll
-  static void start() {
-    meta = MetaTestServer.primary(MetaFixtures.unitTestCluster());
-  }
-
-  @AfterAll
-  static void stop() {
-    meta.close();
-  }
+  @RegisterExtension
+  static final PegasusServerExtension meta =
+      MetaFixtures.primaryServing(
+          new InMemoryMetaState(MetaSnapshot.empty()), MetaFixtures::unitTestCluster);
 
   @AfterEach
   void serverKeepsServing() {
@@ -84,7 +77,7 @@ final class MetaBadInputTest {
         "/meta/backup_policy?name=p1&name=p2 | 400 | DUPname",
       })
   void badInputIsAnEnvelope(String target, int status, String message) {
-    Response r = meta.get(target);
+    TestResponse r = meta.get(target);
     String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
     assertThat(r.body())
         .isEqualTo(
@@ -108,23 +101,23 @@ final class MetaBadInputTest {
         "/meta/apps?detail%",
       })
   void badEscapesAre400(String target) {
-    Response r = EndpointTesting.rawGet(meta.server, target);
+    TestResponse r = HttpCalls.rawGet(meta.server(), target);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body()).doesNotContain("Exception");
   }
 
   @Test
   void otherMethodsAre405() {
-    Response r = EndpointTesting.send("PUT", meta.server.url() + "/meta/apps", "x");
+    TestResponse r = HttpCalls.send("PUT", meta.server().url() + "/meta/apps", "x");
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.header("Allow")).hasValue("GET, HEAD, POST");
   }
 
   @Test
   void postAndHeadAreServedLikeGet() {
-    assertThat(EndpointTesting.post(meta.server, "/meta/app?name=test_meta_http", "ignored").body())
+    assertThat(HttpCalls.post(meta.server(), "/meta/app?name=test_meta_http", "ignored").body())
         .isEqualTo(meta.get("/meta/app?name=test_meta_http").body());
-    Response head = EndpointTesting.send("HEAD", meta.server.url() + "/meta/apps", null);
+    TestResponse head = HttpCalls.send("HEAD", meta.server().url() + "/meta/apps", null);
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
   }

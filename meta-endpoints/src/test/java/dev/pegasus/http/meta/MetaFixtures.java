@@ -1,12 +1,17 @@
 package dev.pegasus.http.meta;
 
 import com.google.common.collect.ImmutableSortedSet;
+import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Known cluster states the tests rebuild the reference's examples from. */
 final class MetaFixtures {
@@ -26,6 +31,27 @@ final class MetaFixtures {
   static final int DUP_ID = 1583748830;
 
   private MetaFixtures() {}
+
+  /** The address the static primary claims; {@code /meta/cluster} prints it. */
+  static final String PRIMARY = "127.0.0.1:34601";
+
+  /** A meta-role server over {@code state} with {@code leadership}, in {@link #ZONE}, no access log. */
+  static Consumer<PegasusHttpServer.Builder> meta(MetaState state, MetaLeadership leadership) {
+    return b -> b.role("meta")
+        .service(MetaState.class, state)
+        .service(MetaLeadership.class, leadership)
+        .service(Clock.class, Clock.system(ZONE))
+        .configure(c -> c.accessLog(false));
+  }
+
+  /**
+   * One primary meta (at {@link #PRIMARY}) for the test class over {@code state}, which is reset to
+   * {@code fixture} before every test, so that a test that changes the cluster affects no other.
+   */
+  static PegasusServerExtension primaryServing(InMemoryMetaState state, Supplier<MetaSnapshot> fixture) {
+    return PegasusServerExtension.perClass(meta(state, StaticMetaLeadership.self(PRIMARY)))
+        .beforeEachTest(() -> state.set(fixture.get()));
+  }
 
   /**
    * JSON written with single quotes for readability: {@code q("{'a':'1'}")} is {@code {"a":"1"}}.

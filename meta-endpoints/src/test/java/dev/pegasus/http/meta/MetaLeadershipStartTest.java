@@ -1,13 +1,13 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.spi.EndpointSpec;
-import dev.pegasus.http.core.testing.EndpointTesting;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.Test;
 
 /** How a host embeds the meta role, and what the provider does without its services. */
@@ -26,7 +26,7 @@ final class MetaLeadershipStartTest {
             .start()) {
       assertThat(server.role()).isEqualTo("meta");
       assertThat(leadership.primary()).hasValue("127.0.0.1:" + server.port());
-      assertThat(EndpointTesting.get(server, "/meta/cluster").body())
+      assertThat(HttpCalls.get(server, "/meta/cluster").body())
           .contains("\"primary_meta_server\":\"127.0.0.1:" + server.port() + "\"");
     }
   }
@@ -52,7 +52,7 @@ final class MetaLeadershipStartTest {
         PegasusHttpServer.builder().role("replica").port(0).build().start()) {
       assertThat(server.endpoints().stream().map(EndpointSpec::path).toList())
           .doesNotContain("/meta/app");
-      Response r = EndpointTesting.get(server, "/meta/app?name=x");
+      TestResponse r = HttpCalls.get(server, "/meta/app?name=x");
       assertThat(r.body())
           .isEqualTo(envelope(404, "Not Found", "service not found for \"meta/app\"", "/meta/app"));
     }

@@ -3,7 +3,7 @@ package dev.pegasus.http.meta;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.testing.HttpCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,9 @@ final class MetaReadmeSnippetTest {
             .start()) {
       server.counters().number("meta", "eon.meta", "alive_nodes", "alive replica servers").set(3);
       // ---- end of the snippet ----
-      version = EndpointTesting.get(server, "/version").body();
-      cluster = EndpointTesting.get(server, "/meta/cluster").body();
-      assertThat(EndpointTesting.get(server, "/perfCounter?name=meta*eon.meta*alive_nodes").body())
+      version = HttpCalls.get(server, "/version").body();
+      cluster = HttpCalls.get(server, "/meta/cluster").body();
+      assertThat(HttpCalls.get(server, "/perfCounter?name=meta*eon.meta*alive_nodes").body())
           .contains("\"value\":\"3");
     }
     assertThat(version).startsWith("{\"Version\":\"");

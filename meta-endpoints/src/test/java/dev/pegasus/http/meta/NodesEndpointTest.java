@@ -6,7 +6,8 @@ import static dev.pegasus.http.meta.MetaFixtures.R2;
 import static dev.pegasus.http.meta.MetaFixtures.R3;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,13 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /meta/nodes} (reference §2.8). */
 final class NodesEndpointTest {
 
+  static final InMemoryMetaState state = new InMemoryMetaState(MetaSnapshot.empty());
+
   @RegisterExtension
-  static final MetaServerExtension meta =
-      MetaServerExtension.primaryServing(MetaFixtures::seedCluster);
+  static final PegasusServerExtension meta = MetaFixtures.primaryServing(state, MetaFixtures::seedCluster);
 
   @Test
   void seedExampleWithDetail() {
-    Response r = meta.get("/meta/nodes?detail");
+    TestResponse r = meta.get("/meta/nodes?detail");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -44,7 +46,7 @@ final class NodesEndpointTest {
 
   @Test
   void emptyNodeSet() {
-    meta.state().set(MetaSnapshot.empty());
+    state.set(MetaSnapshot.empty());
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
             q(
@@ -53,7 +55,7 @@ final class NodesEndpointTest {
 
   @Test
   void killedNodeIsUnaliveAndHoldsNothing() {
-    meta.state().update(s -> s.toBuilder().node(NodeState.alive(R3)).build().withNodeDown(R2));
+    state.update(s -> s.toBuilder().node(NodeState.alive(R3)).build().withNodeDown(R2));
     assertThat(meta.get("/meta/nodes?detail").body())
         .isEqualTo(
             q(
@@ -74,7 +76,7 @@ final class NodesEndpointTest {
         Table.of(
             AppInfo.builder(4, "odd").partitionCount(1).build(),
             List.of(PartitionConfig.of(0, 1, stranger, List.of(R1), 3)));
-    meta.state().update(
+    state.update(
         s ->
             s.toBuilder()
                 .table(dropping.withApp(dropping.app().withStatus(AppStatus.DROPPING)))
@@ -91,7 +93,7 @@ final class NodesEndpointTest {
 
   @Test
   void addressesAreOrderedNumerically() {
-    meta.state().set(
+    state.set(
         MetaSnapshot.builder()
             .node(NodeState.alive(HostPort.parse("10.0.0.10:1")))
             .node(NodeState.unalive(HostPort.parse("10.0.0.9:2")))

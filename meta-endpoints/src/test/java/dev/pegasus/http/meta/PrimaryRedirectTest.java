@@ -1,17 +1,19 @@
 package dev.pegasus.http.meta;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
+import static dev.pegasus.http.testing.Envelopes.envelope;
 import static dev.pegasus.http.meta.MetaFixtures.q;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,33 +31,44 @@ final class PrimaryRedirectTest {
     "/meta/nodes?detail",
   };
 
-  static MetaTestServer primary;
-  static MetaTestServer backup;
-  static MetaTestServer orphan;
   static String primaryAddress;
 
-  @BeforeAll
-  static void start() {
-    primary = MetaTestServer.primary(MetaFixtures.seedCluster());
-    primaryAddress = "127.0.0.1:" + primary.server.port();
-    backup =
-        MetaTestServer.start(MetaSnapshot.empty(), StaticMetaLeadership.backupOf(primaryAddress));
-    orphan = MetaTestServer.start(MetaSnapshot.empty(), StaticMetaLeadership.noPrimary());
-    backup.server.counters().number("meta", "test", "c", "a counter");
-    orphan.server.counters().number("meta", "test", "c", "a counter");
-  }
+  @RegisterExtension
+  @Order(1)
+  static final PegasusServerExtension primary =
+      MetaFixtures.primaryServing(
+          new InMemoryMetaState(MetaSnapshot.empty()), MetaFixtures::seedCluster);
 
-  @AfterAll
-  static void stop() {
-    primary.close();
-    backup.close();
-    orphan.close();
+  /** Started after the primary, whose address it redirects to. */
+  @RegisterExtension
+  @Order(2)
+  static final PegasusServerExtension backup =
+      PegasusServerExtension.perClass(
+          b -> {
+            primaryAddress = "127.0.0.1:" + primary.port();
+            MetaFixtures.meta(
+                    new InMemoryMetaState(MetaSnapshot.empty()),
+                    StaticMetaLeadership.backupOf(primaryAddress))
+                .accept(b);
+          });
+
+  @RegisterExtension
+  @Order(3)
+  static final PegasusServerExtension orphan =
+      PegasusServerExtension.perClass(
+          MetaFixtures.meta(
+              new InMemoryMetaState(MetaSnapshot.empty()), StaticMetaLeadership.noPrimary()));
+
+  @BeforeAll
+  static void addCounters() {
+    backup.server().counters().number("meta", "test", "c", "a counter");
+    orphan.server().counters().number("meta", "test", "c", "a counter");
   }
 
   @Test
   void backupRedirectsAllSevenWithTheSamePathAndQuery() {
     for (String target : ALL_SEVEN) {
-      Response r = backup.get(target);
+      TestResponse r = backup.get(target);
       assertThat(r.status()).isEqualTo(307);
       assertThat(r.header("Location")).hasValue("http://" + primaryAddress + target);
       assertThat(r.bytes()).isEmpty();
@@ -72,14 +85,14 @@ final class PrimaryRedirectTest {
     "/meta/apps?detail&,                /meta/apps?detail&",
   })
   void locationKeepsTheRawQueryAndTheNormalisedPath(String target, String location) {
-    Response r = backup.get(target);
+    TestResponse r = backup.get(target);
     assertThat(r.status()).isEqualTo(307);
     assertThat(r.header("Location")).hasValue("http://" + primaryAddress + location);
   }
 
   @Test
   void backupValidatesParametersBeforeRedirecting() {
-    Response r = backup.get("/meta/app?name=stat&foo");
+    TestResponse r = backup.get("/meta/app?name=stat&foo");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.header("Location")).isEmpty();
     assertThat(backup.get("/meta/app").body())
@@ -91,7 +104,7 @@ final class PrimaryRedirectTest {
   @Test
   void withoutAKnownPrimaryAllSevenAre503WithRetryAfter() {
     for (String target : ALL_SEVEN) {
-      Response r = orphan.get(target);
+      TestResponse r = orphan.get(target);
       String path =
           target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?'));
       assertThat(r.status()).isEqualTo(503);
@@ -128,12 +141,12 @@ final class PrimaryRedirectTest {
         HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     HttpResponse<String> r =
         following.send(
-            HttpRequest.newBuilder(URI.create(backup.server.url() + "/meta/app?name=stat&detail"))
+            HttpRequest.newBuilder(URI.create(backup.url() + "/meta/app?name=stat&detail"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo(AppEndpointTest.SEED_STAT_DETAIL);
-    assertThat(r.uri().getPort()).isEqualTo(primary.server.port());
+    assertThat(r.uri().getPort()).isEqualTo(primary.port());
   }
 
   @Test

@@ -4,11 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.TlsSettings;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.TestCertificates;
+import dev.pegasus.http.testing.TestResponse;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,20 +26,15 @@ final class TlsPrimaryRedirectTest {
   static void start() {
     ca = TestCertificates.authority("meta CA");
     TlsSettings tls = ca.server("meta").writePem(dir.resolve("meta.pem"), dir.resolve("meta.key"));
-    primary = meta(tls, StaticMetaLeadership.self(MetaTestServer.PRIMARY), MetaFixtures.seedCluster());
+    primary = meta(tls, StaticMetaLeadership.self(MetaFixtures.PRIMARY), MetaFixtures.seedCluster());
     primaryAddress = "127.0.0.1:" + primary.port();
     backup = meta(tls, StaticMetaLeadership.backupOf(primaryAddress), MetaSnapshot.empty());
   }
 
   private static PegasusHttpServer meta(TlsSettings tls, MetaLeadership leadership, MetaSnapshot snapshot) {
-    return PegasusHttpServer.builder().port(0)
-            .role("meta")
-            .service(MetaState.class, new InMemoryMetaState(snapshot))
-            .service(MetaLeadership.class, leadership)
-        .service(Clock.class, Clock.system(MetaFixtures.ZONE))
-        .configure(c -> c.tls(tls).accessLog(false))
-        .build()
-        .start();
+    PegasusHttpServer.Builder builder = PegasusHttpServer.builder().port(0);
+    MetaFixtures.meta(new InMemoryMetaState(snapshot), leadership).accept(builder);
+    return builder.configure(c -> c.tls(tls)).build().start();
   }
 
   @AfterAll
@@ -52,10 +46,10 @@ final class TlsPrimaryRedirectTest {
   @Test
   void aBackupRedirectsToTheHttpsPrimaryAndTheRedirectCanBeFollowed() {
     HttpClient client = TestCertificates.httpClient(TestCertificates.trusting(ca.certificate()));
-    Response r = TestCertificates.get(client, backup.url() + "/meta/app?name=stat&detail");
+    TestResponse r = TestCertificates.get(client, backup.url() + "/meta/app?name=stat&detail");
     assertThat(r.status()).isEqualTo(307);
     assertThat(r.header("Location")).hasValue("https://" + primaryAddress + "/meta/app?name=stat&detail");
-    Response followed = TestCertificates.get(client, r.header("Location").orElseThrow());
+    TestResponse followed = TestCertificates.get(client, r.header("Location").orElseThrow());
     assertThat(followed.status()).isEqualTo(200);
     assertThat(followed.body()).contains("\"app_name\":\"stat\"");
   }

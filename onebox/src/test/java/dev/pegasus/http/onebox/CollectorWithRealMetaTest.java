@@ -1,7 +1,7 @@
 package dev.pegasus.http.onebox;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.collector.CollectorConfig;
 import dev.pegasus.http.collector.CollectorServer;

@@ -2,12 +2,12 @@ package dev.pegasus.http.onebox;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.meta.ZooKeeperDigest;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,7 +169,7 @@ final class OneboxEndToEndTest {
         onebox.replicaUrls().stream()
             .map(u -> get(u + "/replica/duplication?appid=2"))
             .filter(r -> r.status() == 200)
-            .map(Response::body)
+            .map(TestResponse::body)
             .findFirst()
             .orElseThrow();
     assertThat(body).startsWith("{\"1583748830\":{\"2.");
@@ -182,7 +182,7 @@ final class OneboxEndToEndTest {
   void aBackupRedirectsToThePrimaryNamedInMetaCluster() {
     String primary = field(get(primaryUrl() + "/meta/cluster").body(), "primary_meta_server");
     assertThat("http://" + primary).isEqualTo(primaryUrl());
-    Response r = get(aBackupUrl() + "/meta/apps?detail");
+    TestResponse r = get(aBackupUrl() + "/meta/apps?detail");
     assertThat(r.status()).isEqualTo(307);
     assertThat(r.header("Location")).hasValue("http://" + primary + "/meta/apps?detail");
   }
@@ -191,7 +191,7 @@ final class OneboxEndToEndTest {
   @Order(6)
   void theCollectorPublishesPositiveReadQps() {
     String url = onebox.collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_";
-    Response r =
+    TestResponse r =
         pollUntil(
             "a positive read_qps#_all_",
             DEADLINE,
@@ -248,7 +248,7 @@ final class OneboxEndToEndTest {
     String newPrimary = onebox.primaryMeta().orElseThrow();
     assertThat(newPrimary).isNotEqualTo(oldPrimary);
     String backup = aBackupUrl();
-    Response r =
+    TestResponse r =
         pollUntil(
             "the backup to redirect to the new primary",
             DEADLINE,

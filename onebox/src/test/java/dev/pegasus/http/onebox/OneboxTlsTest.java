@@ -1,11 +1,12 @@
 package dev.pegasus.http.onebox;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.core.testing.TestCertificates;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.TestResponse;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class OneboxTlsTest {
       assertThat(onebox.collectorUrl()).startsWith("https://");
       assertThat(TestCertificates.get(client, replica + "/version").status()).isEqualTo(200);
 
-      Response redirect = TestCertificates.get(client, onebox.backupMetaUrls().get(0) + "/meta/cluster");
+      TestResponse redirect = TestCertificates.get(client, onebox.backupMetaUrls().get(0) + "/meta/cluster");
       assertThat(redirect.status()).isEqualTo(307);
       assertThat(redirect.header("Location")).hasValue(onebox.primaryMetaUrl().orElseThrow() + "/meta/cluster");
 
@@ -53,7 +54,7 @@ final class OneboxTlsTest {
       // plain HTTP is not served at all
       assertThrows(
           RuntimeException.class,
-          () -> dev.pegasus.http.core.testing.EndpointTesting.get(replica.replace("https://", "http://") + "/version"));
+          () -> HttpCalls.get(replica.replace("https://", "http://") + "/version"));
     }
   }
 

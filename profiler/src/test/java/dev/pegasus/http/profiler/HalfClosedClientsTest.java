@@ -2,8 +2,9 @@ package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 
+import dev.pegasus.http.testing.PegasusServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +15,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients that half-close their socket after a complete request ({@code nc -N}, {@code
@@ -31,17 +32,13 @@ final class HalfClosedClientsTest {
   private static final Pattern CONTENT_LENGTH =
       Pattern.compile("(?i)\\r\\ncontent-length: *(\\d+)\\r\\n");
 
-  private static PprofServers servers;
+  private static final AtomicReference<ProfilerState> state = new AtomicReference<>();
 
-  @BeforeAll
-  static void start() {
-    servers = PprofServers.start(ProfilerConfig.builder().maxSeconds(120).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    servers.close();
-  }
+  @RegisterExtension
+  static final PegasusServerExtension servers =
+      PegasusServerExtension.perClass(
+          ProfiledServers.replica(
+              ProfilerConfig.builder().maxSeconds(120).build(), state));
 
   @Test
   void halfClosedHttp11ClientGetsItsWholeProfileAfterInterimResponses() throws IOException {
@@ -81,7 +78,7 @@ final class HalfClosedClientsTest {
       // The server took the half-close for what it is and probes: the profile still runs.
       byte[] first = socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
       assertThat(new String(first, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
-      assertThat(servers.state().runningAction()).isPresent();
+      assertThat(state.get().runningAction()).isPresent();
     }
     // The next probes meet a closed socket: its RST ends the recording.
     assertSlotFreedWithin(Duration.ofSeconds(10));
@@ -133,7 +130,7 @@ final class HalfClosedClientsTest {
     pollUntil(
         "the " + seconds + " s profile to start",
         Duration.ofSeconds(10),
-        () -> servers.state().runningAction(),
+        () -> state.get().runningAction(),
         a -> a.isPresent());
     return socket;
   }
@@ -142,7 +139,7 @@ final class HalfClosedClientsTest {
     pollUntil(
         "the recording to be cancelled",
         deadline,
-        () -> servers.state().runningAction(),
+        () -> state.get().runningAction(),
         a -> a.isEmpty());
   }
 }

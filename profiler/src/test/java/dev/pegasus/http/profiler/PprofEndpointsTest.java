@@ -1,12 +1,13 @@
 package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
-import static dev.pegasus.http.core.testing.EndpointTesting.send;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.send;
 
 import dev.pegasus.http.core.spi.EndpointSpec;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.PegasusServerExtension;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -14,37 +15,42 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /pprof/* endpoints over real sockets, without the pprof tools. */
 final class PprofEndpointsTest {
 
-  private static PprofServers servers;
+  private static final AtomicReference<ProfilerState> state = new AtomicReference<>();
+
+  @RegisterExtension
+  static final PegasusServerExtension servers =
+      PegasusServerExtension.perClass(
+          ProfiledServers.replica(
+              ProfilerConfig.builder().defaultProfileSeconds(1).defaultHeapSeconds(1).maxSeconds(120).build(), state));
+
   private static Workload workload;
 
   @BeforeAll
-  static void start() {
-    servers =
-        PprofServers.start(
-            ProfilerConfig.builder().defaultProfileSeconds(1).defaultHeapSeconds(1).maxSeconds(120).build());
+  static void startWorkload() {
     workload = Workload.start();
   }
 
   @AfterAll
   static void stop() {
     workload.close();
-    servers.close();
   }
 
-  private static Response pprof(String pathAndQuery) {
+  private static TestResponse pprof(String pathAndQuery) {
     return get(servers.url() + pathAndQuery);
   }
 
-  private static void assertPprofError(Response r, int status, String message) {
+  private static void assertPprofError(TestResponse r, int status, String message) {
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("text/plain");
     assertThat(r.header("X-Go-Pprof")).hasValue("1");
@@ -53,7 +59,7 @@ final class PprofEndpointsTest {
 
   @Test
   void profileIsTheLegacyBinaryFormat() {
-    Response r = pprof("/pprof/profile");
+    TestResponse r = pprof("/pprof/profile");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/octet-stream");
     ByteBuffer b = ByteBuffer.wrap(r.bytes()).order(ByteOrder.LITTLE_ENDIAN);
@@ -65,7 +71,7 @@ final class PprofEndpointsTest {
 
   @Test
   void profileAsProtoIsGzipped() {
-    Response r = pprof("/pprof/profile?seconds=1&format=proto");
+    TestResponse r = pprof("/pprof/profile?seconds=1&format=proto");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bytes()[0]).isEqualTo((byte) 0x1f);
     assertThat(r.bytes()[1]).isEqualTo((byte) 0x8b);
@@ -88,7 +94,7 @@ final class PprofEndpointsTest {
         400,
         "unknown format \"svg\": use format=proto for gzipped profile.proto, or leave it out for"
             + " the gperftools format");
-    Response r = pprof("/pprof/profile?second=5");
+    TestResponse r = pprof("/pprof/profile?second=5");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.header("X-Go-Pprof")).hasValue("1");
     assertThat(r.body()).contains("second");
@@ -96,14 +102,14 @@ final class PprofEndpointsTest {
 
   @Test
   void aSecondProfilingActionIs409WithRetryAfterUntilTheFirstEnds() {
-    CompletableFuture<Response> first =
+    CompletableFuture<TestResponse> first =
         CompletableFuture.supplyAsync(() -> pprof("/pprof/profile?seconds=3"));
     pollUntil(
         "the CPU profile to start",
         Duration.ofSeconds(10),
-        () -> servers.state().runningAction(),
+        () -> state.get().runningAction(),
         a -> a.isPresent());
-    Response busy = pprof("/pprof/heap?seconds=1");
+    TestResponse busy = pprof("/pprof/heap?seconds=1");
     assertThat(busy.status()).isEqualTo(409);
     assertThat(busy.header("X-Go-Pprof")).hasValue("1");
     assertThat(busy.contentType()).startsWith("text/plain");
@@ -117,7 +123,7 @@ final class PprofEndpointsTest {
     assertThat(pprof("/pprof/growth").status()).isEqualTo(200);
     assertThat(pprof("/pprof/symbol").status()).isEqualTo(200);
     assertThat(first.join().status()).isEqualTo(200);
-    assertThat(servers.state().runningAction()).isEmpty();
+    assertThat(state.get().runningAction()).isEmpty();
   }
 
   @Test
@@ -131,10 +137,10 @@ final class PprofEndpointsTest {
       pollUntil(
           "the 60 s profile to start",
           Duration.ofSeconds(10),
-          () -> servers.state().runningAction(),
+          () -> state.get().runningAction(),
           a -> a.isPresent());
     }
-    Response accepted =
+    TestResponse accepted =
         pollUntil(
             "a new profile to be accepted after the client went away",
             Duration.ofSeconds(20),
@@ -145,7 +151,7 @@ final class PprofEndpointsTest {
 
   @Test
   void heapIsTheLegacyTextWithAllocationsAndInUse() {
-    Response r = pprof("/pprof/heap");
+    TestResponse r = pprof("/pprof/heap");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("text/plain; charset=utf-8");
     String header = r.body().lines().findFirst().orElseThrow();
@@ -155,7 +161,7 @@ final class PprofEndpointsTest {
 
   @Test
   void growthAnswersAtOnceWithTheGrowthHeader() {
-    Response r =
+    TestResponse r =
         pollUntil(
             "growth to count the workload's allocations",
             Duration.ofSeconds(10),
@@ -180,7 +186,7 @@ final class PprofEndpointsTest {
     long address = Long.parseUnsignedLong(m.group(1).substring(2), 16);
     String unpadded = "0x" + Long.toHexString(address - 1);
     // curl -d sends a form content type; the body is read raw, so '+' stays a separator.
-    Response r =
+    TestResponse r =
         send(
             "POST",
             servers.url() + "/pprof/symbol",
@@ -198,23 +204,23 @@ final class PprofEndpointsTest {
 
   @Test
   void symbolGetAndHeadCountSymbolsAndBadBodiesAre400() {
-    Response r = pprof("/pprof/symbol");
+    TestResponse r = pprof("/pprof/symbol");
     assertThat(r.body()).matches("num_symbols: [1-9]\\d*\n");
-    Response head = send("HEAD", servers.url() + "/pprof/symbol", null);
+    TestResponse head = send("HEAD", servers.url() + "/pprof/symbol", null);
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.bytes()).isEmpty();
     assertPprofError(
         send("POST", servers.url() + "/pprof/symbol", "0x10+main"),
         400,
         "not a hexadecimal address: \"main\"; send addresses such as 0x10000018 separated by '+'");
-    Response empty = send("POST", servers.url() + "/pprof/symbol", "");
+    TestResponse empty = send("POST", servers.url() + "/pprof/symbol", "");
     assertThat(empty.status()).isEqualTo(200);
     assertThat(empty.body()).isEmpty();
   }
 
   @Test
   void cmdlineHasOneArgumentPerLine() {
-    Response r = pprof("/pprof/cmdline");
+    TestResponse r = pprof("/pprof/cmdline");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).endsWith("\n");
     assertThat(r.body().lines().findFirst().orElseThrow()).contains("java");
@@ -222,11 +228,11 @@ final class PprofEndpointsTest {
 
   @Test
   void threadsAreTextOrJsonByAcceptHeader() {
-    Response text = pprof("/pprof/threads");
+    TestResponse text = pprof("/pprof/threads");
     assertThat(text.contentType()).isEqualTo("text/plain; charset=utf-8");
     assertThat(text.body()).contains("\"workload-alpha\" #");
     assertThat(text.body()).contains("dev.pegasus.http.profiler.Workload.alphaLoop(Workload.java:");
-    Response json = send("GET", servers.url() + "/pprof/threads", null, "Accept", "application/json");
+    TestResponse json = send("GET", servers.url() + "/pprof/threads", null, "Accept", "application/json");
     assertThat(json.contentType()).isEqualTo("application/json");
     assertThat(json.body()).startsWith("{\"threads\":[{\"cpuNanos\":");
     assertThat(json.body()).contains("\"name\":\"workload-beta\"");
@@ -235,9 +241,9 @@ final class PprofEndpointsTest {
 
   @Test
   void headOnProfileAnswersAtOnceWithoutRecording() {
-    Response r = send("HEAD", servers.url() + "/pprof/profile?seconds=100", null);
+    TestResponse r = send("HEAD", servers.url() + "/pprof/profile?seconds=100", null);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(servers.state().runningAction()).isEmpty();
+    assertThat(state.get().runningAction()).isEmpty();
   }
 
   @Test

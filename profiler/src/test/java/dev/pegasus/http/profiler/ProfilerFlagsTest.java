@@ -1,10 +1,10 @@
 package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.Test;
 
 /** {@code [pegasus.profiler] max_profile_seconds}: the longest window, changed at run time. */
@@ -16,7 +16,7 @@ final class ProfilerFlagsTest {
       assertThat(get(server, "/config?name=max_profile_seconds").body()).contains("\"value\":\"300\"");
       assertThat(get(server, "/updateConfig?max_profile_seconds=5").body())
           .isEqualTo("{\"update_status\":\"ERR_OK\"}\n");
-      Response tooLong = get(server, "/pprof/profile?seconds=6");
+      TestResponse tooLong = get(server, "/pprof/profile?seconds=6");
       assertThat(tooLong.status()).isEqualTo(400);
       assertThat(tooLong.body()).isEqualTo("invalid seconds \"6\": expected an integer from 1 to 5\n");
       assertThat(get(server, "/pprof/heap?seconds=6").body()).contains("expected an integer from 1 to 5");

@@ -1,13 +1,13 @@
 package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.HttpCalls.get;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.profiler.internal.SharedAllocationStream;
+import dev.pegasus.http.testing.TestResponse;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -33,10 +33,10 @@ final class ProfilerLifecycleTest {
     try {
       assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(1);
       assertThat(SharedAllocationStream.isRunning()).isTrue();
-      Response cmdline = get(server, "/pprof/cmdline");
+      TestResponse cmdline = get(server, "/pprof/cmdline");
       assertThat(cmdline.status()).isEqualTo(200);
       assertThat(cmdline.body()).isNotEmpty();
-      Response profile = get(server, "/pprof/profile?seconds=1");
+      TestResponse profile = get(server, "/pprof/profile?seconds=1");
       assertThat(profile.status()).isEqualTo(200);
       assertThat(profile.bytes().length).isGreaterThan(0);
     } finally {
@@ -107,15 +107,17 @@ final class ProfilerLifecycleTest {
 
   @Test
   void twoServersInOneJvmHaveTheirOwnStates() {
-    try (PprofServers a = PprofServers.start(ProfilerConfig.defaults());
-        PprofServers b = PprofServers.start(ProfilerConfig.defaults())) {
-      assertThat(a.state()).isNotSameInstanceAs(b.state());
-      assertThat(a.state().symbols()).isNotSameInstanceAs(b.state().symbols());
-      assertThat(a.state().growth()).isNotSameInstanceAs(b.state().growth());
-      CompletableFuture<Response> profile =
+    AtomicReference<ProfilerState> aState = new AtomicReference<>();
+    AtomicReference<ProfilerState> bState = new AtomicReference<>();
+    try (PegasusHttpServer a = start(aState);
+        PegasusHttpServer b = start(bState)) {
+      assertThat(aState.get()).isNotSameInstanceAs(bState.get());
+      assertThat(aState.get().symbols()).isNotSameInstanceAs(bState.get().symbols());
+      assertThat(aState.get().growth()).isNotSameInstanceAs(bState.get().growth());
+      CompletableFuture<TestResponse> profile =
           CompletableFuture.supplyAsync(() -> get(a.url() + "/pprof/profile?seconds=2"));
-      pollUntil("a's profile", Duration.ofSeconds(10), () -> a.state().runningAction(), r -> r.isPresent());
-      assertThat(b.state().runningAction()).isEmpty();
+      pollUntil("a's profile", Duration.ofSeconds(10), () -> aState.get().runningAction(), r -> r.isPresent());
+      assertThat(bState.get().runningAction()).isEmpty();
       assertThat(get(b.url() + "/pprof/heap?seconds=1").status()).isEqualTo(200);
       assertThat(profile.join().status()).isEqualTo(200);
       assertThat(get(a.url() + "/pprof/symbol").body()).isNotEqualTo(get(b.url() + "/pprof/symbol").body());
@@ -124,21 +126,23 @@ final class ProfilerLifecycleTest {
 
   @Test
   void closingOneServerStopsItsGrowthWhileTheOtherKeepsCounting() {
-    PprofServers a = PprofServers.start(ProfilerConfig.defaults());
-    try (PprofServers b = PprofServers.start(ProfilerConfig.defaults());
+    AtomicReference<ProfilerState> aState = new AtomicReference<>();
+    AtomicReference<ProfilerState> bState = new AtomicReference<>();
+    PegasusHttpServer a = start(aState);
+    try (PegasusHttpServer b = start(bState);
         Workload workload = Workload.start()) {
       a.close();
-      assertThat(a.state().isClosed()).isTrue();
-      assertThat(b.state().isClosed()).isFalse();
-      long aAtClose = a.state().growth().snapshot().total(0);
-      long bAtClose = b.state().growth().snapshot().total(0);
+      assertThat(aState.get().isClosed()).isTrue();
+      assertThat(bState.get().isClosed()).isFalse();
+      long aAtClose = aState.get().growth().snapshot().total(0);
+      long bAtClose = bState.get().growth().snapshot().total(0);
       // The workload allocates all along: b's count grows, a's stays where it was at the close.
       pollUntil(
           "b's growth to count new samples",
           DEADLINE,
-          () -> b.state().growth().snapshot().total(0),
+          () -> bState.get().growth().snapshot().total(0),
           n -> n > bAtClose);
-      assertThat(a.state().growth().snapshot().total(0)).isEqualTo(aAtClose);
+      assertThat(aState.get().growth().snapshot().total(0)).isEqualTo(aAtClose);
       assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(1);
     } finally {
       a.close();
@@ -148,8 +152,8 @@ final class ProfilerLifecycleTest {
   @Test
   void theSharedGrowthStreamRunsWhileAnyServerIsOpen() {
     assertThat(SharedAllocationStream.isRunning()).isFalse();
-    PprofServers a = PprofServers.start(ProfilerConfig.defaults());
-    PprofServers b = PprofServers.start(ProfilerConfig.defaults());
+    PegasusHttpServer a = start(new AtomicReference<>());
+    PegasusHttpServer b = start(new AtomicReference<>());
     assertThat(SharedAllocationStream.isRunning()).isTrue();
     a.close();
     assertThat(SharedAllocationStream.isRunning()).isTrue();
@@ -159,19 +163,20 @@ final class ProfilerLifecycleTest {
 
   @Test
   void closingTheServerEndsARecordingInFlightAndClosesTheState() throws Exception {
-    PprofServers s =
-        PprofServers.start(
-            ProfilerConfig.defaults(), b -> b.configure(c -> c.shutdownTimeout(Duration.ofMillis(200))));
+    AtomicReference<ProfilerState> state = new AtomicReference<>();
+    PegasusHttpServer s =
+        ProfiledServers.start(
+            ProfilerConfig.defaults(), state, b -> b.configure(c -> c.shutdownTimeout(Duration.ofMillis(200))));
     try {
-      CompletableFuture<Response> profile =
+      CompletableFuture<TestResponse> profile =
           CompletableFuture.supplyAsync(() -> get(s.url() + "/pprof/profile?seconds=60"));
-      pollUntil("the profile", Duration.ofSeconds(10), () -> s.state().runningAction(), r -> r.isPresent());
+      pollUntil("the profile", Duration.ofSeconds(10), () -> state.get().runningAction(), r -> r.isPresent());
       s.close();
       // Whether the client still gets the 503 or only sees its connection go depends on which
       // comes first; either way the 60 s recording ends now and the slot is free.
       profile.handle((r, e) -> r).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-      assertThat(s.state().isClosed()).isTrue();
-      assertThat(s.state().runningAction()).isEmpty();
+      assertThat(state.get().isClosed()).isTrue();
+      assertThat(state.get().runningAction()).isEmpty();
       assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
     } finally {
       s.close();
@@ -180,15 +185,20 @@ final class ProfilerLifecycleTest {
 
   @Test
   void closingTheStateCancelsARecordingInFlight() {
-    try (PprofServers s = PprofServers.start(ProfilerConfig.defaults())) {
-      CompletableFuture<Response> profile =
+    AtomicReference<ProfilerState> state = new AtomicReference<>();
+    try (PegasusHttpServer s = start(state)) {
+      CompletableFuture<TestResponse> profile =
           CompletableFuture.supplyAsync(() -> get(s.url() + "/pprof/profile?seconds=60"));
-      pollUntil("the profile", Duration.ofSeconds(10), () -> s.state().runningAction(), r -> r.isPresent());
-      s.state().close();
-      Response r = profile.join();
+      pollUntil("the profile", Duration.ofSeconds(10), () -> state.get().runningAction(), r -> r.isPresent());
+      state.get().close();
+      TestResponse r = profile.join();
       assertThat(r.status()).isEqualTo(503);
       assertThat(r.body()).isEqualTo("CPU profile cancelled: the server was closed\n");
-      assertThat(s.state().runningAction()).isEmpty();
+      assertThat(state.get().runningAction()).isEmpty();
     }
+  }
+
+  private static PegasusHttpServer start(AtomicReference<ProfilerState> opened) {
+    return ProfiledServers.start(ProfilerConfig.defaults(), opened, b -> {});
   }
 }

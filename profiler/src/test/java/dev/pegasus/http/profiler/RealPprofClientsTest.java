@@ -5,16 +5,19 @@ import static dev.pegasus.http.profiler.PprofClient.onPath;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pegasus.http.profiler.PprofClient.Result;
+import dev.pegasus.http.testing.PegasusServerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,22 +28,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class RealPprofClientsTest {
 
-  private static PprofServers servers;
+  private static final AtomicReference<ProfilerState> state = new AtomicReference<>();
+
+  @RegisterExtension
+  static final PegasusServerExtension servers =
+      PegasusServerExtension.perClass(
+          ProfiledServers.replica(
+              ProfilerConfig.builder().defaultHeapSeconds(2).defaultProfileSeconds(2).build(), state));
+
   private static Workload workload;
 
   @TempDir static Path home;
 
   @BeforeAll
-  static void startServerAndWorkload() {
-    servers =
-        PprofServers.start(ProfilerConfig.builder().defaultHeapSeconds(2).defaultProfileSeconds(2).build());
+  static void startWorkload() {
     workload = Workload.start();
   }
 
   @AfterAll
   static void stop() {
     workload.close();
-    servers.close();
   }
 
   @Test

@@ -1,17 +1,17 @@
 package dev.pegasus.http.replica;
 
 import static com.google.common.truth.Truth.assertThat;
-import static dev.pegasus.http.core.testing.EndpointTesting.envelope;
-import static dev.pegasus.http.core.testing.EndpointTesting.get;
+import static dev.pegasus.http.testing.Envelopes.envelope;
+import static dev.pegasus.http.testing.HttpCalls.get;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
 import dev.pegasus.http.replica.spi.DuplicationProgress;
 import dev.pegasus.http.replica.spi.FailMode;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import dev.pegasus.http.replica.spi.ReplicaState;
+import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ final class DuplicationEndpointTest {
 
   @Test
   void referenceBodyIsPinned() {
-    Response r = get(server, PATH + "?appid=1");
+    TestResponse r = get(server, PATH + "?appid=1");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
@@ -187,7 +187,7 @@ final class DuplicationEndpointTest {
   }
 
   private void assertError(String target, int status, String error, String message) {
-    Response r = get(server, target);
+    TestResponse r = get(server, target);
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.body()).isEqualTo(envelope(status, error, message, PATH));
   }

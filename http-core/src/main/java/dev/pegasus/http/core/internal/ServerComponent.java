@@ -13,6 +13,9 @@ public interface ServerComponent {
 
   ServerRuntime runtime();
 
+  /** The handler every request goes through; also serves in-process requests. */
+  RequestDispatcher dispatcher();
+
   /** What the providers contributed to close. */
   ServerResources resources();
 

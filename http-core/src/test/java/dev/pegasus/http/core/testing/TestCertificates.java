@@ -1,6 +1,8 @@
 package dev.pegasus.http.core.testing;
 
 import dev.pegasus.http.core.TlsSettings;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -312,23 +314,8 @@ public final class TestCertificates {
   }
 
   /** GET {@code url} with {@code client}, header name/value pairs after it. */
-  public static EndpointTesting.Response get(HttpClient client, String url, String... headers) {
-    java.net.http.HttpRequest.Builder request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    try {
-      java.net.http.HttpResponse<byte[]> r =
-          client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-      return new EndpointTesting.Response(
-          r.statusCode(), r.headers().map(), new String(r.body(), StandardCharsets.UTF_8), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("GET " + url, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  public static TestResponse get(HttpClient client, String url, String... headers) {
+    return HttpCalls.send(client, "GET", url, null, headers);
   }
 
   private static javax.net.ssl.TrustManager[] trustManagers(X509Certificate ca) {
