@@ -7,21 +7,14 @@ import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With digest auth, the metas' nodes belong to their identity: another client, anonymous or with
@@ -30,50 +23,29 @@ import org.junit.jupiter.api.Test;
  */
 final class ZooKeeperAclTest {
 
-  private static final int TICK_MILLIS = 250;
   private static final String PASSWORD = "acl-test-password-3f9c";
   private static final ZooKeeperDigest DIGEST = ZooKeeperDigest.of("pegasus-meta", PASSWORD);
   private static final Duration SETTLE = Duration.ofSeconds(15);
-  private static final AtomicInteger ELECTIONS = new AtomicInteger();
 
-  static TestingServer zk;
+  @RegisterExtension static final ZooKeeperExtension zk = new ZooKeeperExtension();
   String path;
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zk.close();
-  }
 
   @BeforeEach
   void freshRoot() {
     // A root of its own: the parents a meta creates carry its ACL too.
-    path = "/acl-test-" + ELECTIONS.incrementAndGet() + "/meta_leader";
+    path = zk.freshPath("/acl-test-%d/meta_leader");
   }
 
   private ZooKeeperMetas threeMetas(UnaryOperator<ZooKeeperMetaLeadership.Builder> more) {
-    return ZooKeeperMetas.start(
-        zk,
-        path,
-        3,
-        b ->
-            more.apply(
-                b.sessionTimeout(Duration.ofSeconds(4))
-                    .connectionTimeout(Duration.ofSeconds(2))
-                    .checkPeriod(Duration.ofMillis(250))
-                    .digestAuth(DIGEST)));
+    return ZooKeeperMetas.start(zk, path, b -> more.apply(b.digestAuth(DIGEST)));
   }
 
   @Test
   void otherClientsCannotDeleteTheElectionNodesNorJoinIt() throws Exception {
     try (ZooKeeperMetas cluster = threeMetas(b -> b);
-        CuratorFramework anonymous = client(null);
-        CuratorFramework wrongPassword = client(ZooKeeperDigest.of("pegasus-meta", "guess"));
-        CuratorFramework meta = client(DIGEST)) {
+        CuratorFramework anonymous = zk.client(null);
+        CuratorFramework wrongPassword = zk.client(ZooKeeperDigest.of("pegasus-meta", "guess"));
+        CuratorFramework meta = zk.client(DIGEST)) {
       Meta primary = cluster.settledPrimary(SETTLE);
       List<String> nodes = meta.getChildren().forPath(path);
       assertThat(nodes).hasSize(3);
@@ -100,7 +72,7 @@ final class ZooKeeperAclTest {
   @Test
   void worldReadableShowsWhoLeadsButStillRefusesWrites() throws Exception {
     try (ZooKeeperMetas cluster = threeMetas(b -> b.worldReadable(true));
-        CuratorFramework anonymous = client(null)) {
+        CuratorFramework anonymous = zk.client(null)) {
       Meta primary = cluster.settledPrimary(SETTLE);
       List<String> nodes = anonymous.getChildren().forPath(path);
       String first =
@@ -135,21 +107,5 @@ final class ZooKeeperAclTest {
 
   private static String sequence(String node) {
     return node.substring(node.lastIndexOf("latch-") + "latch-".length());
-  }
-
-  private static CuratorFramework client(ZooKeeperDigest digest) throws InterruptedException {
-    CuratorFrameworkFactory.Builder b =
-        CuratorFrameworkFactory.builder()
-            .connectString(zk.getConnectString())
-            .sessionTimeoutMs(4000)
-            .connectionTimeoutMs(2000)
-            .retryPolicy(new RetryOneTime(100));
-    if (digest != null) {
-      b.authorization("digest", digest.authInfo());
-    }
-    CuratorFramework c = b.build();
-    c.start();
-    assertThat(c.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
-    return c;
   }
 }

@@ -3,24 +3,17 @@ package dev.pegasus.http.meta;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.meta.ZooKeeperExtension.SESSION_TIMEOUT;
 
-import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import java.time.Clock;
+import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three meta servers elect a primary through an in-process ZooKeeper: the backups redirect all
@@ -29,87 +22,30 @@ import org.junit.jupiter.api.Test;
  */
 final class ZooKeeperFailoverTest {
 
-  /** ZooKeeper grants sessions of 2 to 20 ticks; 250 ms ticks allow the short sessions below. */
-  private static final int TICK_MILLIS = 250;
-
-  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration SETTLE = Duration.ofSeconds(15);
-  private static final AtomicInteger ELECTIONS = new AtomicInteger();
 
-  /** One meta server and its leadership. */
-  private record Meta(PegasusHttpServer server, ZooKeeperMetaLeadership leadership) {
-    String address() {
-      return "127.0.0.1:" + server.port();
-    }
-
-    Response get(String target) {
-      return EndpointTesting.get(server, target);
-    }
-
-    void close() {
-      leadership.close();
-      server.close();
-    }
-  }
-
-  static TestingServer zk;
-  final List<Meta> metas = new ArrayList<>();
-
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zk.close();
-  }
+  @RegisterExtension static final ZooKeeperExtension zk = new ZooKeeperExtension();
+  ZooKeeperMetas cluster;
 
   @BeforeEach
   void startThreeMetas() {
     // A fresh election path per test, so that one test's leftovers cannot elect anybody in the
     // next.
-    String path = "/pegasus/failover-test/meta_leader_" + ELECTIONS.incrementAndGet();
-    InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
-    // The metas bind ephemeral ports, so the list they validate leader ids against grows as they
-    // start, as the onebox's does.
-    List<String> known = new CopyOnWriteArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      ZooKeeperMetaLeadership leadership =
-          ZooKeeperMetaLeadership.builder(zk.getConnectString())
-              .electionPath(path)
-              .sessionTimeout(SESSION_TIMEOUT)
-              .connectionTimeout(Duration.ofSeconds(2))
-              .checkPeriod(Duration.ofMillis(250))
-              .metaServers(() -> known)
-              .build();
-      PegasusHttpServer server =
-          PegasusHttpServer.builder()
-                  .port(0)
-                  .service(Clock.class, Clock.system(MetaFixtures.ZONE))
-                  .configure(c -> c.accessLog(false))
-            .role("meta")
-            .service(MetaState.class, state)
-            .service(MetaLeadership.class, leadership)
-            .build()
-            .start();
-      Meta meta = new Meta(server, leadership);
-      known.add(meta.address());
-      metas.add(meta);
-    }
+    String path = zk.freshPath("/pegasus/failover-test/meta_leader_%d");
+    cluster = ZooKeeperMetas.startDirect(zk, path, b -> b);
   }
 
   @AfterEach
   void closeMetas() {
-    metas.forEach(Meta::close);
+    cluster.close();
   }
 
   @Test
   void exactlyOneIsPrimaryAndTheOthersRedirectAllSevenToIt() {
-    Meta primary = settledPrimary(metas);
+    Meta primary = settledPrimary(cluster.metas());
     String named = clusterPrimaryOf(primary);
     assertThat(named).isEqualTo(primary.address());
-    for (Meta backup : metas) {
+    for (Meta backup : cluster.metas()) {
       if (backup == primary) {
         continue;
       }
@@ -131,11 +67,10 @@ final class ZooKeeperFailoverTest {
 
   @Test
   void closingThePrimaryMovesTheRedirectWithinTheSessionTimeout() {
-    Meta old = settledPrimary(metas);
-    List<Meta> rest = new ArrayList<>(metas);
-    rest.remove(old);
+    Meta old = settledPrimary(cluster.metas());
+    List<Meta> rest = cluster.others(old);
     old.close();
-    metas.remove(old);
+    cluster.metas().remove(old);
     long start = System.nanoTime();
     Meta next = settledPrimary(rest, SESSION_TIMEOUT);
     assertThat(next).isNotEqualTo(old);
@@ -149,10 +84,10 @@ final class ZooKeeperFailoverTest {
 
   @Test
   void zooKeeperOutageTurnsAnswersInto503UntilItReturns() throws Exception {
-    settledPrimary(metas);
-    zk.stop();
+    settledPrimary(cluster.metas());
+    zk.server().stop();
     try {
-      for (Meta m : metas) {
+      for (Meta m : cluster.metas()) {
         Response r =
             pollUntil(
                 "503 from " + m.address() + " without ZooKeeper",
@@ -164,10 +99,10 @@ final class ZooKeeperFailoverTest {
         assertThat(m.leadership().isPrimary()).isFalse();
       }
     } finally {
-      zk.restart();
+      zk.server().restart();
     }
-    Meta primary = settledPrimary(metas);
-    for (Meta m : metas) {
+    Meta primary = settledPrimary(cluster.metas());
+    for (Meta m : cluster.metas()) {
       Response r = m.get("/meta/nodes");
       if (m == primary) {
         assertThat(r.status()).isEqualTo(200);

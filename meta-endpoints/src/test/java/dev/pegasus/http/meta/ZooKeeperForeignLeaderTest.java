@@ -3,26 +3,20 @@ package dev.pegasus.http.meta;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.meta.ZooKeeperMetas.CHECK_PERIOD;
 
 import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
-import org.apache.curator.test.TestingServer;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.CreateMode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,34 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class ZooKeeperForeignLeaderTest {
 
-  private static final int TICK_MILLIS = 250;
-  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4);
-  private static final Duration CHECK_PERIOD = Duration.ofMillis(250);
   private static final Duration SETTLE = Duration.ofSeconds(15);
-  private static final AtomicInteger ELECTIONS = new AtomicInteger();
 
-  static TestingServer zk;
+  @RegisterExtension static final ZooKeeperExtension zk = new ZooKeeperExtension();
   CuratorFramework intruder;
   String path;
 
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zk.close();
-  }
-
   @BeforeEach
   void connectIntruder() throws InterruptedException {
-    path = "/foreign-leader-test/meta_leader_" + ELECTIONS.incrementAndGet();
-    intruder =
-        CuratorFrameworkFactory.newClient(
-            zk.getConnectString(), 4000, 2000, new RetryOneTime(100));
-    intruder.start();
-    assertThat(intruder.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
+    path = zk.freshPath("/foreign-leader-test/meta_leader_%d");
+    intruder = zk.client(null);
   }
 
   @AfterEach
@@ -69,14 +45,7 @@ final class ZooKeeperForeignLeaderTest {
   }
 
   private ZooKeeperMetas threeMetas() {
-    return ZooKeeperMetas.start(
-        zk,
-        path,
-        3,
-        b ->
-            b.sessionTimeout(SESSION_TIMEOUT)
-                .connectionTimeout(Duration.ofSeconds(2))
-                .checkPeriod(CHECK_PERIOD));
+    return ZooKeeperMetas.start(zk, path, b -> b);
   }
 
   @ParameterizedTest

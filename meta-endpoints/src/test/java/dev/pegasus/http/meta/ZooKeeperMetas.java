@@ -14,16 +14,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import org.apache.curator.test.TestingServer;
 
 /**
- * Meta servers on ephemeral ports electing a primary through one in-process ZooKeeper, each
- * connected through its own {@link TcpProxy} so that a test can cut or freeze one meta's
- * connection. The metas validate leader ids against the addresses of the metas started so far.
+ * Three meta servers on ephemeral ports electing a primary through one in-process ZooKeeper (a
+ * {@link ZooKeeperExtension}), each connected through its own {@link TcpProxy} so that a test can
+ * cut or freeze one meta's connection, or straight to ZooKeeper. The metas validate leader ids
+ * against the addresses of the metas started so far. Closing it closes every meta still listed.
  */
 final class ZooKeeperMetas implements AutoCloseable {
 
-  /** One meta server, its leadership and its path to ZooKeeper. */
+  /** The check period of the metas' leadership. */
+  static final Duration CHECK_PERIOD = Duration.ofMillis(250);
+
+  private static final int COUNT = 3;
+
+  /**
+   * One meta server, its leadership and its path to ZooKeeper: its own proxy, or null if it
+   * connects straight to ZooKeeper.
+   */
   record Meta(PegasusHttpServer server, ZooKeeperMetaLeadership leadership, TcpProxy proxy) {
     String address() {
       return "127.0.0.1:" + server.port();
@@ -36,7 +44,9 @@ final class ZooKeeperMetas implements AutoCloseable {
     void close() {
       leadership.close();
       server.close();
-      proxy.close();
+      if (proxy != null) {
+        proxy.close();
+      }
     }
 
     @Override
@@ -49,36 +59,59 @@ final class ZooKeeperMetas implements AutoCloseable {
   private final List<String> known = new CopyOnWriteArrayList<>();
 
   /**
-   * Starts {@code count} metas at {@code electionPath}, each leadership built by {@code options}
-   * from a builder that already has the path, the proxy's connect string and the meta list.
+   * Starts three metas at {@code electionPath}, each connected through its own {@link TcpProxy},
+   * each leadership built by {@code options} from a builder that already has the path, the proxy's
+   * connect string, the meta list, the session and connection timeouts of {@link
+   * ZooKeeperExtension} and {@link #CHECK_PERIOD}.
    */
   static ZooKeeperMetas start(
-      TestingServer zk,
+      ZooKeeperExtension zk,
       String electionPath,
-      int count,
+      UnaryOperator<ZooKeeperMetaLeadership.Builder> options) {
+    return start(zk, electionPath, true, options);
+  }
+
+  /** As {@link #start}, but each meta connects straight to ZooKeeper, without a proxy. */
+  static ZooKeeperMetas startDirect(
+      ZooKeeperExtension zk,
+      String electionPath,
+      UnaryOperator<ZooKeeperMetaLeadership.Builder> options) {
+    return start(zk, electionPath, false, options);
+  }
+
+  private static ZooKeeperMetas start(
+      ZooKeeperExtension zk,
+      String electionPath,
+      boolean proxied,
       UnaryOperator<ZooKeeperMetaLeadership.Builder> options) {
     ZooKeeperMetas cluster = new ZooKeeperMetas();
     InMemoryMetaState state = new InMemoryMetaState(MetaFixtures.seedCluster());
     try {
-      for (int i = 0; i < count; i++) {
-        TcpProxy proxy = new TcpProxy(zk.getPort());
+      for (int i = 0; i < COUNT; i++) {
+        TcpProxy proxy = proxied ? new TcpProxy(zk.server().getPort()) : null;
+        // The metas bind ephemeral ports, so the list they validate leader ids against grows as
+        // they start, as the onebox's does.
         ZooKeeperMetaLeadership leadership =
             options
                 .apply(
-                    ZooKeeperMetaLeadership.builder(proxy.connectString())
+                    ZooKeeperMetaLeadership.builder(
+                            proxied ? proxy.connectString() : zk.connectString())
                         .electionPath(electionPath)
-                        .metaServers(() -> cluster.known))
+                        .metaServers(() -> cluster.known)
+                        .sessionTimeout(ZooKeeperExtension.SESSION_TIMEOUT)
+                        .connectionTimeout(ZooKeeperExtension.CONNECTION_TIMEOUT)
+                        .checkPeriod(CHECK_PERIOD))
                 .build();
         PegasusHttpServer server =
             PegasusHttpServer.builder()
-                    .port(0)
-                    .service(Clock.class, Clock.system(MetaFixtures.ZONE))
-                    .configure(c -> c.accessLog(false))
-            .role("meta")
-            .service(MetaState.class, state)
-            .service(MetaLeadership.class, leadership)
-            .build()
-            .start();
+                .port(0)
+                .service(Clock.class, Clock.system(MetaFixtures.ZONE))
+                .configure(c -> c.accessLog(false))
+                .role("meta")
+                .service(MetaState.class, state)
+                .service(MetaLeadership.class, leadership)
+                .build()
+                .start();
         Meta meta = new Meta(server, leadership, proxy);
         cluster.known.add(meta.address());
         cluster.metas.add(meta);
@@ -90,6 +123,7 @@ final class ZooKeeperMetas implements AutoCloseable {
     return cluster;
   }
 
+  /** The metas in start order; a test that closes one itself removes it here. */
   List<Meta> metas() {
     return metas;
   }

@@ -3,6 +3,8 @@ package dev.pegasus.http.meta;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.meta.ZooKeeperExtension.SESSION_TIMEOUT;
+import static dev.pegasus.http.meta.ZooKeeperMetas.CHECK_PERIOD;
 
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
@@ -11,23 +13,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.state.ConnectionState;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.KillSession;
-import org.apache.curator.test.TestingServer;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three metas (digest auth and ACLs on) while something happens to the primary's place in the
@@ -39,44 +35,18 @@ import org.junit.jupiter.api.Test;
  */
 final class ZooKeeperSplitBrainTest {
 
-  /** ZooKeeper grants sessions of 2 to 20 ticks; 250 ms ticks allow the short sessions below. */
-  private static final int TICK_MILLIS = 250;
-
-  static final Duration SESSION_TIMEOUT = Duration.ofSeconds(4);
-  static final Duration CHECK_PERIOD = Duration.ofMillis(250);
   static final Duration LEASE = Duration.ofSeconds(2);
   private static final Duration SETTLE = Duration.ofSeconds(15);
   static final ZooKeeperDigest DIGEST = ZooKeeperDigest.of("pegasus-meta", "split-brain-secret");
-  private static final AtomicInteger ELECTIONS = new AtomicInteger();
 
-  static TestingServer zk;
+  @RegisterExtension static final ZooKeeperExtension zk = new ZooKeeperExtension();
   ZooKeeperMetas cluster;
   String path;
 
-  @BeforeAll
-  static void startZooKeeper() throws Exception {
-    zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, TICK_MILLIS, -1), true);
-  }
-
-  @AfterAll
-  static void stopZooKeeper() throws Exception {
-    zk.close();
-  }
-
   @BeforeEach
   void startThreeMetas() {
-    path = "/split-brain-" + ELECTIONS.incrementAndGet() + "/meta_leader";
-    cluster =
-        ZooKeeperMetas.start(
-            zk,
-            path,
-            3,
-            b ->
-                b.sessionTimeout(SESSION_TIMEOUT)
-                    .connectionTimeout(Duration.ofSeconds(2))
-                    .checkPeriod(CHECK_PERIOD)
-                    .lease(LEASE)
-                    .digestAuth(DIGEST));
+    path = zk.freshPath("/split-brain-%d/meta_leader");
+    cluster = ZooKeeperMetas.start(zk, path, b -> b.lease(LEASE).digestAuth(DIGEST));
   }
 
   @AfterEach
@@ -87,7 +57,7 @@ final class ZooKeeperSplitBrainTest {
   @Test
   void deletingThePrimarysNodeMovesTheLeadWithoutTwoPrimaries() throws Exception {
     Meta old = cluster.settledPrimary(SETTLE);
-    try (CuratorFramework admin = client(DIGEST);
+    try (CuratorFramework admin = zk.client(DIGEST);
         PrimarySampler sampler = sampling()) {
       String leaderNode = leaderNode(admin);
       assertThat(new String(admin.getData().forPath(leaderNode), "UTF-8")).isEqualTo(old.address());
@@ -233,7 +203,7 @@ final class ZooKeeperSplitBrainTest {
     try (PrimarySampler sampler = sampling()) {
       awaitRounds(sampler, 5);
       long restarted = System.nanoTime();
-      zk.restart();
+      zk.server().restart();
       assertThat(reconnected.await(SESSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
       awaitRoundsAfter(sampler, System.nanoTime() + 2 * CHECK_PERIOD.toNanos());
       Meta next = cluster.settledPrimary(SESSION_TIMEOUT);
@@ -288,23 +258,6 @@ final class ZooKeeperSplitBrainTest {
     return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
-  /** A Curator client straight to ZooKeeper, authenticated as {@code digest} if not null. */
-  static CuratorFramework client(ZooKeeperDigest digest) throws InterruptedException {
-    CuratorFrameworkFactory.Builder b =
-        CuratorFrameworkFactory.builder()
-            .connectString(zk.getConnectString())
-            .sessionTimeoutMs((int) SESSION_TIMEOUT.toMillis())
-            .connectionTimeoutMs(2000)
-            .retryPolicy(new RetryOneTime(100));
-    if (digest != null) {
-      b.authorization("digest", digest.authInfo());
-    }
-    CuratorFramework c = b.build();
-    c.start();
-    assertThat(c.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
-    return c;
-  }
-
   /** The path of the participant node that leads the election now. */
   private String leaderNode(CuratorFramework admin) throws Exception {
     List<String> children = admin.getChildren().forPath(path);
@@ -335,7 +288,7 @@ final class ZooKeeperSplitBrainTest {
     CountDownLatch connected = new CountDownLatch(1);
     ZooKeeper thief =
         new ZooKeeper(
-            zk.getConnectString(),
+            zk.connectString(),
             (int) SESSION_TIMEOUT.toMillis(),
             e -> {
               if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {

@@ -1,17 +1,15 @@
 package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.pegasus.http.profiler.PprofClient.onPath;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pegasus.http.profiler.PprofClient.Result;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +54,7 @@ final class RealPprofClientsTest {
     // ".0x…") in the names.
     r.assertContains("dev.pegasus.http.profiler.Workload$$Lambda.run");
     assertWithMessage("output of %s", r)
-        .that(r.output)
+        .that(r.output())
         .doesNotContainMatch("\\$\\$Lambda(\\$|[+/.]0x)");
   }
 
@@ -82,7 +80,7 @@ final class RealPprofClientsTest {
     Result r = goPprof("-top", servers.url() + "/pprof/growth");
     r.assertSucceeded();
     r.assertContains("Type: space");
-    Matcher total = Pattern.compile("of ([0-9.]+)([kMGT]?B) total").matcher(r.output);
+    Matcher total = Pattern.compile("of ([0-9.]+)([kMGT]?B) total").matcher(r.output());
     assertWithMessage("no total in:\n%s", r).that(total.find()).isTrue();
     assertWithMessage("zero total in:\n%s", r).that(Double.parseDouble(total.group(1))).isGreaterThan(0.0);
   }
@@ -109,7 +107,7 @@ final class RealPprofClientsTest {
   void perlPprofPrintsTotalSamplesAndMethodNames() {
     Result r = perlPprof("--text", "--seconds=2", servers.url() + "/pprof/profile");
     r.assertSucceeded();
-    Matcher total = Pattern.compile("Total: (\\d+) samples").matcher(r.output);
+    Matcher total = Pattern.compile("Total: (\\d+) samples").matcher(r.output());
     assertWithMessage("no sample total in:\n%s", r).that(total.find()).isTrue();
     assertWithMessage("no samples in:\n%s", r).that(Long.parseLong(total.group(1))).isGreaterThan(0L);
     r.assertContains("Workload.burnAlpha");
@@ -124,21 +122,6 @@ final class RealPprofClientsTest {
     Result growth = perlPprof("--text", servers.url() + "/pprof/growth");
     growth.assertSucceeded();
     growth.assertContains("Total:");
-  }
-
-  private record Result(List<String> command, int exit, String output) {
-    void assertSucceeded() {
-      assertWithMessage("exit status of %s", this).that(exit).isEqualTo(0);
-    }
-
-    void assertContains(String text) {
-      assertWithMessage("output of %s", this).that(output).contains(text);
-    }
-
-    @Override
-    public String toString() {
-      return String.join(" ", command) + " (exit " + exit + "):\n" + output;
-    }
   }
 
   private static Result goPprof(String... args) {
@@ -158,38 +141,6 @@ final class RealPprofClientsTest {
   }
 
   private static Result run(List<String> command) {
-    try {
-      Path out = Files.createTempFile(home, "client-", ".out");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-      Map<String, String> env = pb.environment();
-      env.put("HOME", home.toString());
-      env.put("PPROF_TMPDIR", home.resolve("pprof").toString());
-      env.put("GOCACHE", home.resolve("gocache").toString());
-      env.put("NO_PROXY", "127.0.0.1,localhost");
-      env.put("no_proxy", "127.0.0.1,localhost");
-      Process p = pb.start();
-      p.getOutputStream().close();
-      boolean done = p.waitFor(60, TimeUnit.SECONDS);
-      if (!done) {
-        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-      String output = Files.readString(out, StandardCharsets.UTF_8);
-      return new Result(command, done ? p.exitValue() : -1, done ? output : output + "\n[timed out after 60 s]");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
+    return PprofClient.run(home, command, Map.of(), Duration.ofSeconds(60));
   }
 }

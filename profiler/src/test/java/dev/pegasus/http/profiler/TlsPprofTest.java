@@ -1,20 +1,17 @@
 package dev.pegasus.http.profiler;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.pegasus.http.profiler.PprofClient.onPath;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.TlsSettings;
 import dev.pegasus.http.core.testing.TestCertificates;
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,33 +89,10 @@ final class TlsPprofTest {
     List<String> command =
         List.of(
             "go", "tool", "pprof", "-tls_ca=" + caPem, "-top", loopbackServer.url() + "/pprof/profile?seconds=1");
-    Path out = Files.createTempFile(home, "pprof-", ".out");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("HOME", home.toString());
-    env.put("SSL_CERT_FILE", caPem.toString());
-    env.put("PPROF_TMPDIR", home.resolve("pprof").toString());
-    env.put("GOCACHE", home.resolve("gocache").toString());
-    env.put("NO_PROXY", "127.0.0.1,localhost");
-    env.put("no_proxy", "127.0.0.1,localhost");
-    Process p = pb.start();
-    p.getOutputStream().close();
-    boolean done = p.waitFor(90, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
-    String output = Files.readString(out, StandardCharsets.UTF_8);
-    assertWithMessage("%s:\n%s", String.join(" ", command), output).that(done && p.exitValue() == 0).isTrue();
-    assertThat(output).contains("flat%");
-    assertThat(output).contains("Type: cpu");
-  }
-
-  private static boolean onPath(String program) throws IOException {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
+    PprofClient.Result r =
+        PprofClient.run(home, command, Map.of("SSL_CERT_FILE", caPem.toString()), Duration.ofSeconds(90));
+    r.assertSucceeded();
+    r.assertContains("flat%");
+    r.assertContains("Type: cpu");
   }
 }
