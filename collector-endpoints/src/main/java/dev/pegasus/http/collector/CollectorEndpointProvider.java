@@ -11,6 +11,9 @@ import dev.pegasus.http.core.spi.EndpointProvider;
  */
 public final class CollectorEndpointProvider implements EndpointProvider {
 
+  /** For {@link java.util.ServiceLoader}. */
+  public CollectorEndpointProvider() {}
+
   @Override
   public Contribution contribute(EndpointContext context) {
     return context

@@ -28,6 +28,7 @@ final class ModulePathTest {
 
   private static final Map<String, Set<String>> API = Map.of(
       "dev.pegasus.http.core", Set.of("dev.pegasus.http.core", "dev.pegasus.http.core.spi"),
+      "dev.pegasus.http.meta", Set.of("dev.pegasus.http.meta"),
       "dev.pegasus.http.replica", Set.of("dev.pegasus.http.replica", "dev.pegasus.http.replica.spi"),
       "dev.pegasus.http.collector", Set.of("dev.pegasus.http.collector"),
       "dev.pegasus.http.profiler", Set.of("dev.pegasus.http.profiler"));

@@ -7,7 +7,7 @@ import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import dev.pegasus.http.meta.ZooKeeperDigest;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
