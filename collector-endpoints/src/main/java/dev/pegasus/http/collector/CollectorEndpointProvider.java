@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class CollectorEndpointProvider implements EndpointProvider {
 
+  /** For {@link java.util.ServiceLoader}. */
+  public CollectorEndpointProvider() {}
+
   /** The section of the collector's flags. */
   public static final String SECTION = "pegasus.collector";
 

@@ -7,8 +7,9 @@ import java.util.Optional;
  * request's parameters and then redirects it (307) to {@link #primary()}, or answers 503 with
  * {@code Retry-After} when no primary is known.
  *
- * <p>Implementations: {@link StaticMetaLeadership} (fixed roles) and {@link
- * ZooKeeperMetaLeadership} (an election through ZooKeeper). The host calls {@link #start} once its
+ * <p>Implementations: {@link StaticMetaLeadership} (fixed roles) and {@code
+ * dev.pegasus.http.meta.zookeeper.ZooKeeperMetaLeadership} (an election through ZooKeeper, in
+ * pegasus-meta-zookeeper). The host calls {@link #start} once its
  * server is bound, with the {@code host:port} other processes reach it at, and {@link #close} when
  * the meta stops.
  */

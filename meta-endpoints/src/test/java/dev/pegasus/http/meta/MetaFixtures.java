@@ -13,11 +13,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Known cluster states the tests rebuild the reference's examples from. */
-final class MetaFixtures {
+/** Known cluster states the tests rebuild the reference's examples from (public for meta-zookeeper's tests). */
+public final class MetaFixtures {
 
   /** The zone the test servers print local times in (registered as their Clock's zone). */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** One request to each of the seven /meta endpoints that the seed cluster answers with 200. */
+  public static final List<String> ALL_SEVEN = List.of(
+      "/meta/app?name=stat&detail",
+      "/meta/app/duplication?name=temp",
+      "/meta/app_envs?name=temp",
+      "/meta/apps?detail",
+      "/meta/backup_policy",
+      "/meta/cluster",
+      "/meta/nodes?detail");
 
   static final HostPort R1 = HostPort.parse("127.0.0.1:34801");
   static final HostPort R2 = HostPort.parse("127.0.0.1:34802");
@@ -74,7 +84,7 @@ final class MetaFixtures {
    * and {@code temp} (id 2, 8 partitions), every partition at 2/3 replicas with the primaries
    * alternating, ballot 2.
    */
-  static MetaSnapshot seedCluster() {
+  public static MetaSnapshot seedCluster() {
     return MetaSnapshot.builder()
         .cluster(oneboxFacts())
         .node(NodeState.alive(R1))

@@ -21,16 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Reference §1.10: a backup validates, then redirects to the primary; 503 when none is known. */
 final class PrimaryRedirectTest {
 
-  static final String[] ALL_SEVEN = {
-    "/meta/app?name=stat&detail",
-    "/meta/app/duplication?name=temp",
-    "/meta/app_envs?name=temp",
-    "/meta/apps?detail",
-    "/meta/backup_policy",
-    "/meta/cluster",
-    "/meta/nodes?detail",
-  };
-
   static String primaryAddress;
 
   @RegisterExtension
@@ -67,7 +57,7 @@ final class PrimaryRedirectTest {
 
   @Test
   void backupRedirectsAllSevenWithTheSamePathAndQuery() {
-    for (String target : ALL_SEVEN) {
+    for (String target : MetaFixtures.ALL_SEVEN) {
       TestResponse r = backup.get(target);
       assertThat(r.status()).isEqualTo(307);
       assertThat(r.header("Location")).hasValue("http://" + primaryAddress + target);
@@ -103,7 +93,7 @@ final class PrimaryRedirectTest {
 
   @Test
   void withoutAKnownPrimaryAllSevenAre503WithRetryAfter() {
-    for (String target : ALL_SEVEN) {
+    for (String target : MetaFixtures.ALL_SEVEN) {
       TestResponse r = orphan.get(target);
       String path =
           target.substring(0, target.indexOf('?') < 0 ? target.length() : target.indexOf('?'));

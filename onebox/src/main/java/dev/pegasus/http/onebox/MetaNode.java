@@ -3,8 +3,8 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
-import dev.pegasus.http.meta.ZooKeeperDigest;
-import dev.pegasus.http.meta.ZooKeeperMetaLeadership;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperMetaLeadership;
 import java.time.Duration;
 import java.util.Optional;
 

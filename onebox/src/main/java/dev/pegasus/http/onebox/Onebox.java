@@ -9,7 +9,7 @@ import dev.pegasus.http.meta.ClusterFacts;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFunctionLevel;
-import dev.pegasus.http.meta.ZooKeeperDigest;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.io.IOException;
 import java.time.Duration;

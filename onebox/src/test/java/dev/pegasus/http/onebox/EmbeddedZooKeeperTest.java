@@ -3,7 +3,7 @@ package dev.pegasus.http.onebox;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.meta.ZooKeeperDigest;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -6,7 +6,7 @@ import static dev.pegasus.http.testing.HttpCalls.get;
 import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.meta.ZooKeeperDigest;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

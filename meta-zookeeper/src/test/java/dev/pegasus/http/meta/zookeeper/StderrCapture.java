@@ -1,4 +1,4 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

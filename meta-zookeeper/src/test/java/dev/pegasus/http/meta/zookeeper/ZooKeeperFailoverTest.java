@@ -1,12 +1,13 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
-import static dev.pegasus.http.meta.ZooKeeperExtension.SESSION_TIMEOUT;
+import static dev.pegasus.http.meta.zookeeper.ZooKeeperExtension.SESSION_TIMEOUT;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
+import dev.pegasus.http.meta.MetaFixtures;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class ZooKeeperFailoverTest {
         continue;
       }
       assertThat(backup.leadership().isPrimary()).isFalse();
-      for (String target : PrimaryRedirectTest.ALL_SEVEN) {
+      for (String target : MetaFixtures.ALL_SEVEN) {
         Response r = backup.get(target);
         assertWithMessage("%s on backup %s", target, backup.address())
             .that(r.status())
@@ -58,7 +59,7 @@ final class ZooKeeperFailoverTest {
         assertThat(r.header("Location")).hasValue("http://" + named + target);
       }
     }
-    for (String target : PrimaryRedirectTest.ALL_SEVEN) {
+    for (String target : MetaFixtures.ALL_SEVEN) {
       assertWithMessage("%s on the primary", target)
           .that(primary.get(target).status())
           .isEqualTo(200);

@@ -1,7 +1,7 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

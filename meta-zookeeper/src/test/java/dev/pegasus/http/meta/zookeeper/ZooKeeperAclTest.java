@@ -1,9 +1,9 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 /**
  * Makes text read from outside (ZooKeeper node data, say) safe to put in a log line: quoted, with

@@ -1,10 +1,14 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.meta.InMemoryMetaState;
+import dev.pegasus.http.meta.MetaFixtures;
+import dev.pegasus.http.meta.MetaLeadership;
+import dev.pegasus.http.meta.MetaState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

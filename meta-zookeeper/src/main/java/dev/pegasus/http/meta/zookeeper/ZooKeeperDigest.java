@@ -1,4 +1,4 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,13 +1,13 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
-import static dev.pegasus.http.meta.ZooKeeperExtension.SESSION_TIMEOUT;
-import static dev.pegasus.http.meta.ZooKeeperMetas.CHECK_PERIOD;
+import static dev.pegasus.http.meta.zookeeper.ZooKeeperExtension.SESSION_TIMEOUT;
+import static dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.CHECK_PERIOD;
 
 import com.google.common.collect.ImmutableList;
-import dev.pegasus.http.meta.ZooKeeperMetas.Meta;
+import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,11 +1,15 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting;
 import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.meta.InMemoryMetaState;
+import dev.pegasus.http.meta.MetaFixtures;
+import dev.pegasus.http.meta.MetaLeadership;
+import dev.pegasus.http.meta.MetaState;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

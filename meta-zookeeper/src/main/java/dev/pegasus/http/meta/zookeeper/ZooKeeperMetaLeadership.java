@@ -1,4 +1,4 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
@@ -6,6 +6,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.annotations.VisibleForTesting;
 import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.meta.ClusterFacts;
+import dev.pegasus.http.meta.MetaLeadership;
+import dev.pegasus.http.meta.MetaState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;

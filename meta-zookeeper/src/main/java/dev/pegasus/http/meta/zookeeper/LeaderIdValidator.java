@@ -1,5 +1,6 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
+import dev.pegasus.http.meta.HostPort;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;

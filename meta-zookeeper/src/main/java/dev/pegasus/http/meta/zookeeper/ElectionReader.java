@@ -1,4 +1,4 @@
-package dev.pegasus.http.meta;
+package dev.pegasus.http.meta.zookeeper;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.charset.StandardCharsets;
