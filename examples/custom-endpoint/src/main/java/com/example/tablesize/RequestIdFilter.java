@@ -7,7 +7,7 @@ import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import java.util.UUID;
 
-// README:begin filter
+// docs:begin filter
 /** Answers every request it sees with an {@code X-Request-Id}: the client's, or a new one. */
 final class RequestIdFilter implements HttpFilter {
   static final String HEADER = "X-Request-Id";
@@ -23,4 +23,4 @@ final class RequestIdFilter implements HttpFilter {
     }
   }
 }
-// README:end filter
+// docs:end filter

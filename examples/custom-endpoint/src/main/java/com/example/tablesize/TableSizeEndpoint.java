@@ -9,7 +9,7 @@ import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
 import dev.pegasus.http.core.spi.Parameter;
 
-// README:begin endpoint
+// docs:begin endpoint
 /** {@code curl 'http://127.0.0.1:34801/example/table_size?name=temp'} */
 final class TableSizeEndpoint implements HttpEndpoint {
   private static final EndpointSpec SPEC = EndpointSpec.builder("/example/table_size")
@@ -32,4 +32,4 @@ final class TableSizeEndpoint implements HttpEndpoint {
         .field("app_name", name).field("bytes", bytes).endObject().finish());
   }
 }
-// README:end endpoint
+// docs:end endpoint

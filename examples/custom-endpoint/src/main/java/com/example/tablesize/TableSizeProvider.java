@@ -10,7 +10,7 @@ import dev.pegasus.http.core.spi.ScopedFilter;
  * whose services include a {@link StorageEngine} serves {@code /example/table_size}, with the
  * request-id filter on {@code /example/*}, and closes the size reader when it closes.
  */
-// README:begin provider
+// docs:begin provider
 public final class TableSizeProvider implements EndpointProvider {
   @Override
   public Contribution contribute(EndpointContext context) {
@@ -26,4 +26,4 @@ public final class TableSizeProvider implements EndpointProvider {
         .orElse(Contribution.none("no StorageEngine in this server"));
   }
 }
-// README:end provider
+// docs:end provider

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The provider's size reader lives exactly as long as the server. */
 final class ResourceLifecycleTest {
 
-  // TESTING:begin lifecycle
+  // docs:begin lifecycle
   @Test
   void theReaderIsClosedWhenTheServerCloses() {
     FakeStorageEngine engine = new FakeStorageEngine();
@@ -22,7 +22,7 @@ final class ResourceLifecycleTest {
     }
     assertThat(engine.openReaders()).isEqualTo(0);
   }
-  // TESTING:end lifecycle
+  // docs:end lifecycle
 
   @Test
   void aServerWithoutAnEngineHasNoEndpointAndOpensNothing() {

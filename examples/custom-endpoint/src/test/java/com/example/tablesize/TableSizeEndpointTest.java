@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The endpoint and its filter through the test kit: {@code server.get(..)} over a real socket,
  * {@code server.call(..)} in process (the same routing, parameter rules, filters and errors).
  */
-// TESTING:begin extension
+// docs:begin extension
 final class TableSizeEndpointTest {
 
   static final FakeStorageEngine engine = new FakeStorageEngine();
@@ -22,9 +22,9 @@ final class TableSizeEndpointTest {
       PegasusServerExtension.perClass(b -> b.role("replica")
           .service(StorageEngine.class, engine))        // the provider comes from META-INF/services
           .beforeEachTest(engine::reset);
-// TESTING:end extension
+// docs:end extension
 
-  // TESTING:begin happy
+  // docs:begin happy
   @Test
   void sizeOfATable() {
     engine.put("temp", 4096);
@@ -40,9 +40,9 @@ final class TableSizeEndpointTest {
     assertThat(server.call("GET /example/table_size?name=temp"))      // in process, no socket
         .hasJsonField("/bytes", "4096");
   }
-  // TESTING:end happy
+  // docs:end happy
 
-  // TESTING:begin errors
+  // docs:begin errors
   @Test
   void unknownTableIs404() {
     assertThat(server.call("GET /example/table_size?name=x"))
@@ -78,9 +78,9 @@ final class TableSizeEndpointTest {
   void unknownPathIs404() {
     assertThat(server.get("/example/table_sizes?name=temp")).hasStatus(404);
   }
-  // TESTING:end errors
+  // docs:end errors
 
-  // TESTING:begin filter
+  // docs:begin filter
   @Test
   void theFilterEchoesTheRequestId() {
     engine.put("temp", 1);
@@ -99,5 +99,5 @@ final class TableSizeEndpointTest {
   void theFilterStaysOnItsPaths() {
     assertThat(server.get("/version")).hasNoHeader("X-Request-Id");
   }
-  // TESTING:end filter
+  // docs:end filter
 }
