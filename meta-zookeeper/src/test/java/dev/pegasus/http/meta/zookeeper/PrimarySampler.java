@@ -1,6 +1,6 @@
 package dev.pegasus.http.meta.zookeeper;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class PrimarySampler implements AutoCloseable {
       List<String> locations = new ArrayList<>();
       for (Meta m : metas) {
         try {
-          Response r = m.get("/meta/cluster");
+          TestResponse r = m.get("/meta/cluster");
           statuses.add(r.status());
           locations.add(r.header("Location").orElse(null));
         } catch (RuntimeException | AssertionError e) {

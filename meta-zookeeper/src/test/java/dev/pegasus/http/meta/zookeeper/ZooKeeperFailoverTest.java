@@ -2,10 +2,10 @@ package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static dev.pegasus.http.meta.zookeeper.ZooKeeperExtension.SESSION_TIMEOUT;
 
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
+import dev.pegasus.http.testing.TestResponse;
 import dev.pegasus.http.meta.MetaFixtures;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.Meta;
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class ZooKeeperFailoverTest {
       }
       assertThat(backup.leadership().isPrimary()).isFalse();
       for (String target : MetaFixtures.ALL_SEVEN) {
-        Response r = backup.get(target);
+        TestResponse r = backup.get(target);
         assertWithMessage("%s on backup %s", target, backup.address())
             .that(r.status())
             .isEqualTo(307);
@@ -76,7 +76,7 @@ final class ZooKeeperFailoverTest {
     Meta next = settledPrimary(rest, SESSION_TIMEOUT);
     assertThat(next).isNotEqualTo(old);
     Meta backup = rest.get(0) == next ? rest.get(1) : rest.get(0);
-    Response r = backup.get("/meta/apps?detail");
+    TestResponse r = backup.get("/meta/apps?detail");
     assertThat(r.status()).isEqualTo(307);
     assertThat(r.header("Location"))
         .hasValue("http://" + clusterPrimaryOf(next) + "/meta/apps?detail");
@@ -89,7 +89,7 @@ final class ZooKeeperFailoverTest {
     zk.server().stop();
     try {
       for (Meta m : cluster.metas()) {
-        Response r =
+        TestResponse r =
             pollUntil(
                 "503 from " + m.address() + " without ZooKeeper",
                 SETTLE,
@@ -104,7 +104,7 @@ final class ZooKeeperFailoverTest {
     }
     Meta primary = settledPrimary(cluster.metas());
     for (Meta m : cluster.metas()) {
-      Response r = m.get("/meta/nodes");
+      TestResponse r = m.get("/meta/nodes");
       if (m == primary) {
         assertThat(r.status()).isEqualTo(200);
       } else {

@@ -4,8 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.testing.TestResponse;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.Polling;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFixtures;
 import dev.pegasus.http.meta.MetaLeadership;
@@ -47,10 +48,10 @@ final class ZooKeeperMetaLeadershipTest {
       assertThat(leadership.participantId()).hasValue("127.0.0.1:" + server.port());
       assertThat(leadership.isPrimary()).isFalse();
       assertThat(leadership.primary()).isEmpty();
-      Response r = EndpointTesting.get(server, "/meta/apps");
+      TestResponse r = HttpCalls.get(server, "/meta/apps");
       assertThat(r.status()).isEqualTo(503);
       assertThat(r.header("Retry-After")).hasValue("1");
-      assertThat(EndpointTesting.get(server, "/version").status()).isEqualTo(200);
+      assertThat(HttpCalls.get(server, "/version").status()).isEqualTo(200);
     } finally {
       leadership.close();
     }

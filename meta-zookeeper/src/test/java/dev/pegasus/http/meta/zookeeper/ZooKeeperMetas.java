@@ -1,10 +1,11 @@
 package dev.pegasus.http.meta.zookeeper;
 
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.core.testing.EndpointTesting.Response;
-import dev.pegasus.http.core.testing.EndpointTesting;
+import dev.pegasus.http.testing.TestResponse;
+import dev.pegasus.http.testing.HttpCalls;
+import dev.pegasus.http.testing.Polling;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFixtures;
 import dev.pegasus.http.meta.MetaLeadership;
@@ -41,8 +42,8 @@ final class ZooKeeperMetas implements AutoCloseable {
       return "127.0.0.1:" + server.port();
     }
 
-    Response get(String target) {
-      return EndpointTesting.get(server, target);
+    TestResponse get(String target) {
+      return HttpCalls.get(server, target);
     }
 
     void close() {
@@ -169,9 +170,9 @@ final class ZooKeeperMetas implements AutoCloseable {
 
   private Optional<Meta> agreedPrimary() {
     List<Meta> primaries = new ArrayList<>();
-    List<Response> answers = new ArrayList<>();
+    List<TestResponse> answers = new ArrayList<>();
     for (Meta m : metas) {
-      Response r = m.get("/meta/cluster");
+      TestResponse r = m.get("/meta/cluster");
       answers.add(r);
       if (r.status() == 200) {
         primaries.add(m);

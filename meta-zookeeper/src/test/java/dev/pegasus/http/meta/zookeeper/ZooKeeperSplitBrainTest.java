@@ -2,7 +2,7 @@ package dev.pegasus.http.meta.zookeeper;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static dev.pegasus.http.core.testing.EndpointTesting.pollUntil;
+import static dev.pegasus.http.testing.Polling.pollUntil;
 import static dev.pegasus.http.meta.zookeeper.ZooKeeperExtension.SESSION_TIMEOUT;
 import static dev.pegasus.http.meta.zookeeper.ZooKeeperMetas.CHECK_PERIOD;
 
