@@ -290,6 +290,7 @@ public final class PegasusHttpServer implements AutoCloseable {
       checkArgument(type.isInstance(instance), "%s is not a %s", instance, type.getName());
       checkArgument(type != PerfCounters.class, "use counters(...) to share a PerfCounters");
       checkArgument(type != Flags.class, "use flags(...) to give the server your Flags");
+      checkArgument(type != ServerConfig.class, "use config(...) or configure(...) for the ServerConfig");
       services.put(type, instance);
       return this;
     }
@@ -404,6 +405,8 @@ public final class PegasusHttpServer implements AutoCloseable {
       all.put(PerfCounters.class, registry);
       Flags flagSet = flags != null ? flags : new Flags();
       all.put(Flags.class, flagSet);
+      // Providers may read the configuration (e.g. to open nothing for paths it disables).
+      all.put(ServerConfig.class, built);
       ClassLoader loader = providerClassLoader;
       if (loader == null) {
         loader = Thread.currentThread().getContextClassLoader();

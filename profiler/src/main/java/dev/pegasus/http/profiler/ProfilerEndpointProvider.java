@@ -2,6 +2,7 @@ package dev.pegasus.http.profiler;
 
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
@@ -38,6 +39,10 @@ public final class ProfilerEndpointProvider implements EndpointProvider {
     if (!config.isEnabled()) {
       return Contribution.none("the host's ProfilerConfig disables the profiler");
     }
+    if (context.find(ServerConfig.class).map(ProfilerEndpointProvider::disablesAllPprof).orElse(false)) {
+      // Every endpoint would be removed anyway: open no profiling state, start no JFR stream.
+      return Contribution.none("disabledPaths removes every /pprof/* endpoint");
+    }
     ProfilerState state = ProfilerState.open(config, Clock.systemUTC());
     try {
       List<HttpEndpoint> endpoints =
@@ -73,6 +78,21 @@ public final class ProfilerEndpointProvider implements EndpointProvider {
         .validator(s -> s >= 1 && s <= PprofSpecs.HARD_MAX_SECONDS)
         .onChange(s -> state.maxSeconds(s.intValue()))
         .define();
+  }
+
+  private static final List<String> PATHS =
+      List.of("/pprof/profile", "/pprof/heap", "/pprof/growth", "/pprof/symbol", "/pprof/cmdline",
+          "/pprof/threads");
+
+  private static boolean disablesAllPprof(ServerConfig server) {
+    List<java.util.regex.Pattern> disabled =
+        server.disabledPaths().stream()
+            .map(p -> java.util.regex.Pattern.compile(
+                java.util.Arrays.stream(p.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining(".*"))))
+            .toList();
+    return PATHS.stream().allMatch(path -> disabled.stream().anyMatch(d -> d.matcher(path).matches()));
   }
 
   @Override

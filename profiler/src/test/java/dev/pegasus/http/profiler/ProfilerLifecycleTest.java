@@ -71,20 +71,33 @@ final class ProfilerLifecycleTest {
   }
 
   @Test
-  void disabledPathsHideTheEndpointsAndCloseTheStateWithTheServer() {
-    // The provider cannot see the server's disabledPaths (the context offers only the host's
-    // services), so the state opens anyway; ProfilerConfig.disabled() is the way to open none.
-    PegasusHttpServer server =
+  void disablingEveryPprofPathOpensNoStateAndSomePathsStillOpenOne() {
+    AtomicReference<ProfilerState> opened = new AtomicReference<>();
+    try (PegasusHttpServer server =
         PegasusHttpServer.builder()
             .port(0)
+            .service(ProfilerEndpointProvider.StateProbe.class, opened::set)
             .configure(c -> c.disabledPaths(List.of("/pprof/*")))
+            .build()
+            .start()) {
+      assertThat(get(server, "/pprof/cmdline").status()).isEqualTo(404);
+      assertThat(get(server, "/pprof/profile").status()).isEqualTo(404);
+      assertThat(opened.get()).isNull(); // no state, no JFR subscription
+      assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
+    }
+    PegasusHttpServer partly =
+        PegasusHttpServer.builder()
+            .port(0)
+            .service(ProfilerEndpointProvider.StateProbe.class, opened::set)
+            .configure(c -> c.disabledPaths(List.of("/pprof/heap")))
             .build()
             .start();
     try {
-      assertThat(get(server, "/pprof/cmdline").status()).isEqualTo(404);
-      assertThat(get(server, "/pprof/profile").status()).isEqualTo(404);
+      assertThat(get(partly, "/pprof/heap").status()).isEqualTo(404);
+      assertThat(get(partly, "/pprof/cmdline").status()).isEqualTo(200);
+      assertThat(opened.get()).isNotNull();
     } finally {
-      server.close();
+      partly.close();
     }
     assertThat(SharedAllocationStream.subscriberCount()).isEqualTo(0);
   }
