@@ -5,9 +5,6 @@ import static dev.pegasus.http.testing.HttpCalls.get;
 import static dev.pegasus.http.testing.Polling.pollUntil;
 
 import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.replica.ReplicaCounter;
-import dev.pegasus.http.replica.spi.Gpid;
-import dev.pegasus.http.replica.spi.HostedReplica;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,21 +27,15 @@ final class CollectorFlagsTest {
 
   @Test
   void aNewIntervalChangesWhenTheNextRoundsRunAndNoSecretShows() throws Exception {
-    MetaStub meta = new MetaStub();
     String secret = "collector-admin-token-0123456789";
     Path tokenIni = Files.writeString(dir.resolve("collector.ini"), "[pegasus.collector]\nmax_concurrent_requests = 4\n");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream original = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try (PegasusHttpServer metaServer =
-            PegasusHttpServer.builder().role("meta").port(0).service(MetaStub.class, meta).build().start();
-        SimulatedReplica replica = new SimulatedReplica()) {
-      replica.host(HostedReplica.primary(new Gpid(1, 0), "temp", 0));
-      replica.rate(new Gpid(1, 0), ReplicaCounter.PUT_QPS, 3).publishSnapshot();
-      meta.node(replica.address(), true).table(1, "temp", MetaStub.Partition.of(replica.address()));
+    try (OneTableCluster cluster = new OneTableCluster()) {
       CollectorConfig config =
           CollectorConfig.builder()
-              .metaServers("127.0.0.1:" + metaServer.port())
+              .metaServers(cluster.metaAddress())
               .interval(Duration.ofHours(1))
               .firstRoundDelay(Duration.ofHours(1))
               .build();

@@ -5,10 +5,6 @@ import static dev.pegasus.http.testing.HttpCalls.get;
 import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pegasus.http.core.PegasusHttpServer;
-import dev.pegasus.http.replica.ReplicaCounter;
-import dev.pegasus.http.replica.spi.Gpid;
-import dev.pegasus.http.replica.spi.HostedReplica;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +13,10 @@ final class CollectorServerTest {
 
   @Test
   void roundsRunOnTheirOwnAndPublishThroughTheServer() {
-    MetaStub meta = new MetaStub();
-    try (PegasusHttpServer metaServer =
-            PegasusHttpServer.builder().role("meta").port(0).service(MetaStub.class, meta).build().start();
-        SimulatedReplica replica = new SimulatedReplica()) {
-      replica.host(HostedReplica.primary(new Gpid(1, 0), "temp", 0));
-      replica.rate(new Gpid(1, 0), ReplicaCounter.PUT_QPS, 3).publishSnapshot();
-      meta.node(replica.address(), true).table(1, "temp", MetaStub.Partition.of(replica.address()));
+    try (OneTableCluster cluster = new OneTableCluster()) {
       CollectorConfig config =
           CollectorConfig.builder()
-              .metaServers("127.0.0.1:" + metaServer.port())
+              .metaServers(cluster.metaAddress())
               .interval(Duration.ofMillis(100))
               .build();
       try (CollectorServer collector = CollectorServer.start(config, "127.0.0.1", 0)) {

@@ -107,11 +107,6 @@ public final class Flag<T> {
     }
   }
 
-  private static <T> Definition<T> unused(
-      FlagType type, String section, String name, T defaultValue, String description) {
-    return new Definition<>(type, section, name, defaultValue, description);
-  }
-
   /** The definition of a flag, given to {@link Flags}; see its {@code bool}, {@code uint32}, ... */
   public static final class Definition<T> {
     private final FlagType type;
@@ -124,10 +119,6 @@ public final class Flag<T> {
     private Predicate<T> validator = v -> true;
     private final List<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private final Flags owner;
-
-    private Definition(FlagType type, String section, String name, T defaultValue, String description) {
-      this(type, section, name, defaultValue, description, null);
-    }
 
     Definition(FlagType type, String section, String name, T defaultValue, String description, Flags owner) {
       checkArgument(!section.isBlank() && !name.isBlank(), "a flag needs a section and a name");

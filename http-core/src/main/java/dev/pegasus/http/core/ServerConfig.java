@@ -3,6 +3,7 @@ package dev.pegasus.http.core;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import dev.pegasus.http.core.internal.PathPattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public final class ServerConfig {
   private final boolean sensitiveOpenToAll;
   private final boolean trustLoopback;
   private final ImmutableList<String> disabledPaths;
+  private final ImmutableList<PathPattern> disabledPatterns;
   private final BuildInfo buildInfo;
   private final boolean accessLog;
   private final int maxConnections;
@@ -60,6 +62,7 @@ public final class ServerConfig {
     this.sensitiveOpenToAll = b.sensitiveOpenToAll;
     this.trustLoopback = b.trustLoopback;
     this.disabledPaths = ImmutableList.copyOf(b.disabledPaths);
+    this.disabledPatterns = disabledPaths.stream().map(PathPattern::new).collect(ImmutableList.toImmutableList());
     this.buildInfo = b.buildInfo == null ? BuildInfo.framework() : b.buildInfo;
     this.accessLog = b.accessLog;
     this.maxConnections = b.maxConnections;
@@ -185,6 +188,16 @@ public final class ServerConfig {
   /** Path patterns of endpoints to disable ({@code *} matches any run of characters). */
   public ImmutableList<String> disabledPaths() {
     return disabledPaths;
+  }
+
+  /** True when one of {@link #disabledPaths()} matches {@code path}. */
+  public boolean disables(String path) {
+    for (PathPattern p : disabledPatterns) {
+      if (p.matches(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public BuildInfo buildInfo() {

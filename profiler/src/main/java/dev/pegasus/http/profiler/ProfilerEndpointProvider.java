@@ -85,14 +85,7 @@ public final class ProfilerEndpointProvider implements EndpointProvider {
           "/pprof/threads");
 
   private static boolean disablesAllPprof(ServerConfig server) {
-    List<java.util.regex.Pattern> disabled =
-        server.disabledPaths().stream()
-            .map(p -> java.util.regex.Pattern.compile(
-                java.util.Arrays.stream(p.split("\\*", -1))
-                    .map(java.util.regex.Pattern::quote)
-                    .collect(java.util.stream.Collectors.joining(".*"))))
-            .toList();
-    return PATHS.stream().allMatch(path -> disabled.stream().anyMatch(d -> d.matcher(path).matches()));
+    return PATHS.stream().allMatch(server::disables);
   }
 
   @Override

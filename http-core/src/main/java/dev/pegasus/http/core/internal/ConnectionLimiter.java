@@ -93,16 +93,6 @@ public final class ConnectionLimiter {
     return new EndpointException(503, reason + "; try again later").withHeader("Retry-After", "1");
   }
 
-  /** Connections open now, not counting refused ones. */
-  int open() {
-    return open.get();
-  }
-
-  /** Connections refused since the server started. */
-  long refused() {
-    return refused.get();
-  }
-
   private String admit(InetAddress client) {
     if (open.incrementAndGet() > max) {
       open.decrementAndGet();

@@ -37,15 +37,6 @@ final class FilterChains {
     this.accessPolicy = new AccessPolicyFilter(policy);
   }
 
-  /** The names of the filters on {@code spec}'s endpoint, outermost first (for logs and tests). */
-  List<String> namesFor(EndpointSpec spec) {
-    List<String> names = new ArrayList<>();
-    for (Named f : filtersFor(spec)) {
-      names.add(f.name());
-    }
-    return names;
-  }
-
   /** The whole chain of one endpoint. */
   HttpFilter.Chain chainFor(HttpEndpoint endpoint, EndpointSpec spec) {
     HttpFilter.Chain chain = terminal(endpoint, spec);

@@ -54,7 +54,6 @@ public final class Routes {
 
   private void build(
       Set<HttpEndpoint> endpoints, EndpointDiscovery discovery, ServerConfig config, FilterChains chains) {
-    List<PathPattern> disabled = config.disabledPaths().stream().map(PathPattern::new).toList();
     Map<String, HttpEndpoint> replacing = new HashMap<>();
     for (HttpEndpoint replacement : discovery.replacements()) {
       if (replacing.put(replacement.spec().path(), replacement) != null) {
@@ -91,7 +90,7 @@ public final class Routes {
             "two endpoints claim " + spec.path() + ": " + discovery.originOf(previous) + " and "
                 + discovery.originOf(endpoint));
       }
-      if (disabled.stream().anyMatch(p -> p.matches(spec.path()))) {
+      if (config.disables(spec.path())) {
         log.info("[{}] {} is disabled by configuration", config.role(), spec.path());
         continue;
       }

@@ -282,11 +282,6 @@ public final class ServerRuntime {
     log.info("[{}] stopped", config.role());
   }
 
-  /** Connections open now (for tests and the load script). */
-  public int openConnections() {
-    return limiter.open();
-  }
-
   public synchronized boolean isRunning() {
     return server != null;
   }
