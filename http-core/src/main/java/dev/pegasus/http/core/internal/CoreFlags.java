@@ -2,6 +2,7 @@ package dev.pegasus.http.core.internal;
 
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.ServerConfig;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,9 +22,22 @@ public final class CoreFlags {
   private final Flag<Long> counterPeriodMillis;
   private final Flag<Boolean> accessLog;
   private final Flag<String> adminToken;
+  private final Flag<Long> entityRetirementDelayMillis;
+
+  /** The section of the metrics registry's flags, as Pegasus master's {@code [metrics]}. */
+  public static final String METRICS_SECTION = "metrics";
 
   @Inject
-  CoreFlags(Flags flags, ServerConfig config) {
+  CoreFlags(Flags flags, ServerConfig config, MetricRegistry metrics) {
+    this.entityRetirementDelayMillis =
+        flags
+            .uint64(
+                METRICS_SECTION,
+                "entity_retirement_delay_ms",
+                metrics.retirementDelay().toMillis(),
+                "The retirement delay (ms) for the metric entities which are not used")
+            .mutable()
+            .define();
     this.counterPeriodMillis =
         flags
             .uint32(
@@ -68,6 +82,11 @@ public final class CoreFlags {
 
   public Flag<Long> counterPeriodMillis() {
     return counterPeriodMillis;
+  }
+
+  /** {@code [metrics] entity_retirement_delay_ms}: how long a retired metric entity stays visible. */
+  public Flag<Long> entityRetirementDelayMillis() {
+    return entityRetirementDelayMillis;
   }
 
   public Flag<Boolean> accessLog() {

@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.internal.builtin.ConfigEndpoint;
@@ -59,6 +60,14 @@ public interface ServerModule {
     return context
         .find(PerfCounters.class)
         .orElseThrow(() -> new IllegalStateException("the context has no PerfCounters"));
+  }
+
+  @Provides
+  @Singleton
+  static MetricRegistry metrics(EndpointContext context) {
+    return context
+        .find(MetricRegistry.class)
+        .orElseThrow(() -> new IllegalStateException("the context has no MetricRegistry"));
   }
 
   @Provides
