@@ -23,12 +23,21 @@ public final class CoreFlags {
   private final Flag<Boolean> accessLog;
   private final Flag<String> adminToken;
   private final Flag<Long> entityRetirementDelayMillis;
+  private final Flag<String> clusterName;
 
   /** The section of the metrics registry's flags, as Pegasus master's {@code [metrics]}. */
   public static final String METRICS_SECTION = "metrics";
 
   @Inject
   CoreFlags(Flags flags, ServerConfig config, MetricRegistry metrics) {
+    this.clusterName =
+        flags
+            .string(
+                "replication",
+                "cluster_name",
+                config.clusterName(),
+                "The name of the cluster this server belongs to")
+            .define();
     this.entityRetirementDelayMillis =
         flags
             .uint64(
@@ -87,6 +96,15 @@ public final class CoreFlags {
   /** {@code [metrics] entity_retirement_delay_ms}: how long a retired metric entity stays visible. */
   public Flag<Long> entityRetirementDelayMillis() {
     return entityRetirementDelayMillis;
+  }
+
+  /**
+   * The cluster's name, {@code [replication] cluster_name} (the configuration's, or the
+   * configuration file's), or {@code unknown} when empty, as Pegasus master prints it.
+   */
+  public String clusterNameOrUnknown() {
+    String name = clusterName.get();
+    return name.isEmpty() ? "unknown" : name;
   }
 
   public Flag<Boolean> accessLog() {

@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.internal.metrics.MetricsEndpoint;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
@@ -89,6 +90,10 @@ public interface ServerModule {
   @Binds
   @IntoSet
   HttpEndpoint updateConfig(UpdateConfigEndpoint endpoint);
+
+  @Binds
+  @IntoSet
+  HttpEndpoint metricsEndpoint(MetricsEndpoint endpoint);
 
   @Provides
   @Singleton
