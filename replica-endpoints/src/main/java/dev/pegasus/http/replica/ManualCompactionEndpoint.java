@@ -41,12 +41,12 @@ final class ManualCompactionEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    Map<String, Object> counts = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
     for (ManualCompactionStatus status : ManualCompactionStatus.values()) {
       counts.put(status.wireName(), 0);
     }
     for (HostedReplica replica : state.snapshot().replicasOf(AppIdParameter.value(request))) {
-      counts.merge(replica.manualCompaction().wireName(), 1, (a, b) -> (Integer) a + (Integer) b);
+      counts.merge(replica.manualCompaction().wireName(), 1, Integer::sum);
     }
     return HttpResponse.json(SortedJson.write(Map.of("status", counts)));
   }

@@ -8,6 +8,7 @@ import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import dev.pegasus.http.replica.spi.ReplicaState;
+import dev.pegasus.http.testing.HttpCalls;
 import dev.pegasus.http.testing.PegasusServerExtension;
 import dev.pegasus.http.testing.TestResponse;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ final class DataVersionEndpointTest {
   @Test
   void serverWithoutReplicaStateHasNoDataVersionEndpoint() {
     try (PegasusHttpServer plain = PegasusHttpServer.builder().role("replica").port(0).build().start()) {
-      assertThat(dev.pegasus.http.testing.HttpCalls.get(plain, PATH + "?app_id=2").status()).isEqualTo(404);
+      assertThat(HttpCalls.get(plain, PATH + "?app_id=2").status()).isEqualTo(404);
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.pegasus.http.core.internal;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.pegasus.http.core.spi.Parameter;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -86,4 +88,14 @@ final class RadixPrefixedIntegersTest {
     refuses(" ".repeat(RadixPrefixedIntegers.MAX_LENGTH) + "1");
     assertThat(RadixPrefixedIntegers.parse("0".repeat(RadixPrefixedIntegers.MAX_LENGTH + 1))).isEmpty();
   }
+
+  @Test
+  void onlyAnIntegerParameterTakesTheSyntaxAndKeepsItThroughItsModifiers() {
+    Parameter p =
+        Parameter.integer("app_id", "app_id", 0, 10).radixPrefixes().required().whenMissing("m").whenInvalid("i");
+    assertThat(p.acceptsRadixPrefixes()).isTrue();
+    assertThat(Parameter.integer("n", "n", 0, 1).acceptsRadixPrefixes()).isFalse();
+    assertThrows(IllegalArgumentException.class, () -> Parameter.string("a", "a").radixPrefixes());
+  }
 }
+
