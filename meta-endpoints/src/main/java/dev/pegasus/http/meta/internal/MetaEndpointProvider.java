@@ -1,5 +1,6 @@
 package dev.pegasus.http.meta.internal;
 
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
@@ -49,7 +50,12 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new NodesEndpoint(state));
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths.
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
-    return Contribution.builder()
+    Optional<MetaMetrics> metrics =
+        context.find(MetricRegistry.class).map(registry -> new MetaMetrics(registry, state, leadership));
+    Contribution.Builder contribution = Contribution.builder();
+    metrics.ifPresent(
+        m -> contribution.onStart(started -> m.start(started.advertisedAddress())).closeOnStop(m));
+    return contribution
         .endpoints(endpoints)
         .filter(ScopedFilter.of("primary-redirect", new PrimaryRedirect(leadership), paths))
         // Joins the election under the real host:port, known only once the port is bound. The
