@@ -3,6 +3,7 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.replica.InMemoryReplicaState;
 import dev.pegasus.http.replica.ReplicaStats;
@@ -115,6 +116,11 @@ final class ReplicaNode {
   /** The per-partition perf counters and metrics while running. */
   synchronized Optional<ReplicaStats> stats() {
     return Optional.ofNullable(stats);
+  }
+
+  /** The server's metric registry while running. */
+  synchronized Optional<MetricRegistry> metrics() {
+    return Optional.ofNullable(server == null ? null : server.metrics());
   }
 
   /** Replaces what this server hosts, if it is running. */
