@@ -18,7 +18,9 @@ import java.util.Locale;
  *       escaping) are ignored.
  *   <li>Wildcards: {@code *}{@code /*} matches all three, {@code text/*} Prometheus text, {@code
  *       application/*} JSON and OpenMetrics. Each format takes the q of the most specific element
- *       that matches it (so {@code text/plain;q=0, *}{@code /*} excludes Prometheus text).
+ *       that matches it, a version counting as more specific (so {@code text/plain;q=0, *}{@code /*}
+ *       excludes Prometheus text, and so does {@code text/plain;version=0.0.4;q=0, text/plain});
+ *       of two equally specific elements the first counts.
  *   <li>The highest q wins; a tie goes to the more specific match, then to JSON, Prometheus text,
  *       OpenMetrics in that order, so a plain {@code *}{@code /*} and a browser's {@code
  *       text/html,…,*}{@code /*;q=0.8} get JSON.
@@ -147,7 +149,10 @@ public enum MetricsFormat {
       return value;
     }
 
-    /** How specifically this range names the format: 2 exact, 1 type/*, 0 *\/*, -1 not at all. */
+    /**
+     * How specifically this range names the format: 3 exact with a fitting version, 2 exact, 1
+     * {@code type/*}, 0 {@code *}{@code /*}, -1 not at all.
+     */
     int specificityFor(MetricsFormat format) {
       if (type.equals("*")) {
         return 0;
@@ -172,7 +177,10 @@ public enum MetricsFormat {
       if (subtype.equals("*")) {
         return 1;
       }
-      return subtype.equals(wanted) && versionFits ? 2 : -1;
+      if (!subtype.equals(wanted) || !versionFits) {
+        return -1;
+      }
+      return version == null ? 2 : 3;
     }
   }
 }
