@@ -2,6 +2,7 @@ package dev.pegasus.http.meta;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -29,7 +30,10 @@ public record BulkLoadInfo(int appId, String appName, int partitionCount) {
 
   private static final Set<String> FIELDS = Set.of("app_id", "app_name", "partition_count");
   private static final JsonMapper JSON =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   /**
    * Decodes the file as Pegasus's {@code json_forwarder} does: a JSON object whose known fields,
