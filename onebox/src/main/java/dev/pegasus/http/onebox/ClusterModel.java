@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulated cluster behind the onebox: its tables and where each partition's replicas live,
@@ -51,7 +52,8 @@ final class ClusterModel {
 
   /** One table: its fixed facts and its mutable partitions. */
   private static final class TableModel {
-    final AppInfo app;
+    /** Replaced when an env is set through the meta (the rest of it never changes). */
+    AppInfo app;
     final PartitionConfig[] partitions;
     final long[] committedDecree;
     final List<List<HostPort>> lost = new ArrayList<>();
@@ -127,6 +129,30 @@ final class ClusterModel {
     return table.equals(DUPLICATED_TABLE)
         ? ImmutableMap.of("replica.enable_slow_query_log", "true", "replica.slow_query_threshold", "20")
         : ImmutableMap.of("replica.slow_query_threshold", "100");
+  }
+
+  /** The table named {@code name}, with its current envs. */
+  synchronized Optional<AppInfo> app(String name) {
+    return tables.stream().filter(t -> t.app.appName().equals(name)).map(t -> t.app).findFirst();
+  }
+
+  /** Every table, in app id order, with its current envs. */
+  synchronized List<AppInfo> apps() {
+    return tables.stream().map(t -> t.app).toList();
+  }
+
+  /**
+   * Replaces the envs of the table named {@code name} (what the meta stored in ZooKeeper); the
+   * meta's snapshot and the replicas' views read them from here. False if there is no such table.
+   */
+  synchronized boolean envs(String name, Map<String, String> envs) {
+    for (TableModel t : tables) {
+      if (t.app.appName().equals(name)) {
+        t.app = t.app.toBuilder().envs(envs).build();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Replaces the cluster facts (the meta list is known only once the metas are bound). */

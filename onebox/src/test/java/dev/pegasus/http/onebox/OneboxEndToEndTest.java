@@ -50,8 +50,9 @@ final class OneboxEndToEndTest {
       List.of("/pprof/cmdline", "/pprof/growth", "/pprof/heap", "/pprof/profile", "/pprof/symbol", "/pprof/threads");
   private static final List<String> META =
       List.of(
-          "/meta/app", "/meta/app/duplication", "/meta/app_envs", "/meta/apps", "/meta/backup_policy",
-          "/meta/cluster", "/meta/nodes");
+          "/envs/list", "/meta/app", "/meta/app/duplication", "/meta/app/query_bulk_load",
+          "/meta/app/start_bulk_load", "/meta/app/start_compaction", "/meta/app/usage_scenario",
+          "/meta/app_envs", "/meta/apps", "/meta/backup_policy", "/meta/cluster", "/meta/nodes");
 
   static Onebox onebox;
 
