@@ -240,7 +240,7 @@ final class ClusterModel {
       b.node(n.getValue() ? NodeState.alive(n.getKey()) : NodeState.unalive(n.getKey()));
     }
     for (TableModel t : tables) {
-      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(t.duplications));
+      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(withProgress(t)));
     }
     int firstTable = tables.isEmpty() ? 1 : tables.get(0).app.appId();
     b.backupPolicy(
@@ -253,6 +253,19 @@ final class ClusterModel {
             true,
             3));
     return b.build();
+  }
+
+  /**
+   * The table's duplications with master's per-partition progress, as the replicas report it
+   * (confirmation trails the log by a few mutations).
+   */
+  private static List<Duplication> withProgress(TableModel t) {
+    Map<Integer, Duplication.PartitionState> states = new HashMap<>();
+    for (int p = 0; p < t.partitions.length; p++) {
+      long committed = t.committedDecree[p];
+      states.put(p, new Duplication.PartitionState(Math.max(-1, committed - 40), committed));
+    }
+    return t.duplications.stream().map(d -> d.withPartitionStates(states)).toList();
   }
 
   /**
