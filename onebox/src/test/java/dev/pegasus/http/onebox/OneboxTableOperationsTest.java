@@ -104,6 +104,15 @@ final class OneboxTableOperationsTest {
     // in ZooKeeper, under the cluster root
     assertThat(onebox.storedEnvs(2).orElseThrow())
         .containsEntry("manual_compact.once.bottommost_level_compaction", "force");
+    // and the replica servers compact every replica of temp they host (8 each), at most 2 at once
+    String finished = "{\"status\":{\"finished\":8,\"idle\":0,\"queuing\":0,\"running\":0}}";
+    for (String replica : onebox.replicaUrls()) {
+      pollUntil(
+          "temp compacted on " + replica,
+          DEADLINE,
+          () -> get(replica + "/replica/manual_compaction?app_id=2").body(),
+          finished::equals);
+    }
   }
 
   @Test
