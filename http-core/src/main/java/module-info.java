@@ -34,7 +34,8 @@ module dev.pegasus.http.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
-  // client_java's text writers (automatic module names) over its snapshot model.
+  // client_java's text writers over its snapshot model (automatic module names from their
+  // manifests); the writers' signatures name the config module's EscapingScheme.
   requires io.prometheus.writer.text;
   requires io.prometheus.metrics.model;
   requires io.prometheus.metrics.config;
