@@ -75,7 +75,8 @@ class MetricsExpositionTest {
     server =
         PegasusHttpServer.builder()
             .role("replica")
-            .configure(c -> c.clusterName("onebox"))
+            // No periodic snapshot during the tests: the one taken below is what they read.
+            .configure(c -> c.clusterName("onebox").counterPeriod(java.time.Duration.ofHours(1)))
             .port(0)
             .build();
     MetricRegistry registry = server.metrics();
@@ -105,14 +106,13 @@ class MetricsExpositionTest {
     counters.number("replica", "app.pegasus", "get_qps@2.1", "get qps of 2.1").set(2);
     counters.number("replica", "eon.replica", "backup_request_qps@temp", "backup qps").set(1);
     counters.number("replica", "app.pegasus", "recent.read-cu@2.3", "invalid name").set(3);
+    counters.volatileNumber("replica", "eon.replica", "recent_flushes", "flushes").add(6);
     counters.number("replica", "app.pegasus", "get_qps@1.2.3.4", "upstream aborts").set(3);
     var p = counters.percentile("replica", "app.pegasus", "get_latency@2.3", "get latency");
     for (int i = 1; i <= 1000; i++) {
       p.record(i);
     }
-    counters.computePercentiles();
-    counters.takeSnapshot();
-    server.start();
+    server.start(); // computes the percentiles and takes the snapshot the scrapes read
   }
 
   @AfterAll
@@ -262,6 +262,16 @@ class MetricsExpositionTest {
     get("Accept", "application/openmetrics-text");
     assertThat(get("Accept", "text/plain").body()).contains("table_id=\"2\"} 5.0\n");
     assertThat(recent.peek()).isEqualTo(5);
+  }
+
+  @Test
+  void perfCountersComeFromTheLatestSnapshotAndAreNotReset() {
+    String series = "replica_eon_replica_recent_flushes" + legacyLabels("", "") + " 6.0\n";
+    assertThat(get("Accept", "text/plain").body()).contains(series);
+    assertThat(get("Accept", "text/plain").body()).contains(series);
+    // A live reader still gets its own 6: the scrapes took nothing from it.
+    assertThat(HttpCalls.get(server, "/perfCounter?name=replica*eon.replica*recent_flushes").body())
+        .contains("\"value\":\"6.00\"");
   }
 
   @Test
