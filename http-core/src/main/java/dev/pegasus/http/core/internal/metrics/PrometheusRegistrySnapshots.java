@@ -4,8 +4,10 @@ import dev.pegasus.http.core.metrics.Counter;
 import dev.pegasus.http.core.metrics.Gauge;
 import dev.pegasus.http.core.metrics.Metric;
 import dev.pegasus.http.core.metrics.MetricEntity;
+import dev.pegasus.http.core.metrics.MetricPrototype;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.metrics.MetricType;
+import dev.pegasus.http.core.metrics.MetricUnit;
 import dev.pegasus.http.core.metrics.Percentile;
 import dev.pegasus.http.core.metrics.Quantile;
 import dev.pegasus.http.core.metrics.VolatileCounter;
@@ -35,6 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * a percentile the summary {@code pegasus_<m>} with the quantiles its prototype computes (no
  * {@code _sum} or {@code _count}: the registry keeps neither). Help is the description. Every
  * series carries {@code cluster}, {@code role} and the entity's attributes.
+ *
+ * <p>Time and size metrics are exported in Prometheus's base units, as its naming conventions
+ * (and {@code promtool check metrics}) ask: a name ending in {@code _ns}, {@code _us} or {@code
+ * _ms} whose unit says so ends in {@code _seconds} with the value scaled (e.g. {@code
+ * get_latency_ns} → {@code pegasus_get_latency_seconds}), and {@code _mb} in MegaBytes ends in
+ * {@code _bytes}. The JSON keeps master's names and units.
  */
 final class PrometheusRegistrySnapshots {
 
@@ -62,7 +70,7 @@ final class PrometheusRegistrySnapshots {
             families.computeIfAbsent(metric.name(), name -> new Family(metric));
         // A name two entity types define with different kinds: the first kind seen keeps it.
         if (family.kind == kindOf(metric)) {
-          family.points.add(point(metric, labels));
+          family.points.add(point(metric, labels, family.base));
         }
       }
     }
@@ -135,15 +143,15 @@ final class PrometheusRegistrySnapshots {
         : metric.prototype().type();
   }
 
-  private static DataPointSnapshot point(Metric metric, Labels labels) {
+  private static DataPointSnapshot point(Metric metric, Labels labels, BaseUnit base) {
     if (metric instanceof Gauge g) {
-      return new GaugeDataPointSnapshot(g.value(), labels, null);
+      return new GaugeDataPointSnapshot(base.convert(g.value()), labels, null);
     }
     if (metric instanceof VolatileCounter v) {
-      return new GaugeDataPointSnapshot(v.peek(), labels, null);
+      return new GaugeDataPointSnapshot(base.convert(v.peek()), labels, null);
     }
     if (metric instanceof Counter c) {
-      return new CounterDataPointSnapshot(c.value(), labels, null, 0L);
+      return new CounterDataPointSnapshot(base.convert(c.value()), labels, null, 0L);
     }
     Percentile p = (Percentile) metric;
     Set<Quantile> computed = p.prototype().quantiles();
@@ -151,22 +159,65 @@ final class PrometheusRegistrySnapshots {
         new io.prometheus.metrics.model.snapshots.Quantile[computed.size()];
     int i = 0;
     for (Quantile q : computed) {
-      quantiles[i++] = new io.prometheus.metrics.model.snapshots.Quantile(q.fraction(), p.value(q));
+      quantiles[i++] = new io.prometheus.metrics.model.snapshots.Quantile(q.fraction(), base.convert(p.value(q)));
     }
     // count -1 and sum NaN: the library then writes neither _count nor _sum.
     return new SummaryDataPointSnapshot(
         -1, Double.NaN, Quantiles.of(quantiles), labels, Exemplars.EMPTY, 0L);
   }
 
+  /** How a metric's own unit maps to Prometheus's base unit: the name suffix and the factor. */
+  enum BaseUnit {
+    NANOSECONDS(MetricUnit.NANOSECONDS, "_ns", "_seconds", 1e9),
+    MICROSECONDS(MetricUnit.MICROSECONDS, "_us", "_seconds", 1e6),
+    MILLISECONDS(MetricUnit.MILLISECONDS, "_ms", "_seconds", 1e3),
+    // A power of two: dividing by it is exact.
+    MEGABYTES(MetricUnit.MEGABYTES, "_mb", "_bytes", 1.0 / (1024 * 1024)),
+    AS_IS(null, "", "", 1.0);
+
+    private final MetricUnit unit;
+    private final String suffix;
+    private final String baseSuffix;
+    /** How many of the metric's units make one base unit; dividing keeps 991000 ns at 9.91E-4 s. */
+    private final double perBaseUnit;
+
+    BaseUnit(MetricUnit unit, String suffix, String baseSuffix, double perBaseUnit) {
+      this.unit = unit;
+      this.suffix = suffix;
+      this.baseSuffix = baseSuffix;
+      this.perBaseUnit = perBaseUnit;
+    }
+
+    /** The conversion for this prototype: only when both its unit and its name's suffix say so. */
+    static BaseUnit of(MetricPrototype prototype) {
+      for (BaseUnit b : values()) {
+        if (b.unit == prototype.unit() && prototype.name().endsWith(b.suffix)) {
+          return b;
+        }
+      }
+      return AS_IS;
+    }
+
+    String exportedName(String name) {
+      return this == AS_IS ? name : name.substring(0, name.length() - suffix.length()) + baseSuffix;
+    }
+
+    double convert(long value) {
+      return value / perBaseUnit;
+    }
+  }
+
   /** The data points of one family as they are collected. */
   private static final class Family {
     final MetricType kind;
+    final BaseUnit base;
     final MetricMetadata metadata;
     final List<DataPointSnapshot> points = new ArrayList<>();
 
     Family(Metric first) {
       kind = kindOf(first);
-      metadata = new MetricMetadata(PREFIX + first.name(), first.prototype().description());
+      base = BaseUnit.of(first.prototype());
+      metadata = new MetricMetadata(PREFIX + base.exportedName(first.name()), first.prototype().description());
     }
 
     @SuppressWarnings("unchecked")
