@@ -1,28 +1,86 @@
 package dev.pegasus.http.core.internal.metrics;
 
+import dagger.Lazy;
+import dev.pegasus.http.core.PrettyJsonWriter;
+import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.internal.CoreFlags;
+import dev.pegasus.http.core.internal.ServerRuntime;
 import dev.pegasus.http.core.metrics.MetricRegistry;
-import dev.pegasus.http.core.spi.EndpointException;
+import dev.pegasus.http.core.spi.HttpMethod;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
 import javax.inject.Inject;
+import javax.inject.Singleton;
 
 /**
- * Pegasus master's {@code /metrics} JSON (reference §2): the six parameters, the filters, the
- * field sets and the P-JSON body of the server's registry.
+ * Pegasus master's {@code /metrics} JSON (reference §2): GET only, the six parameters ({@link
+ * MetricsQuery}), and the P-JSON body of the server's registry ({@link MetricsJsonBody}). Errors
+ * are master's: 400 with {@code {"error_message": …}} in P-JSON.
  *
- * <p>TODO(issue 11, JSON): not written yet.
+ * <p>{@code curl 'http://127.0.0.1:34801/metrics?types=replica&metrics=get_requests'}
  */
+@Singleton
 public final class MetricsJsonQuery {
 
+  static final String METHOD_ERROR = "please use 'GET' method while querying for metrics";
+
   private final MetricRegistry registry;
+  private final CoreFlags flags;
+  private final String role;
+  private final Clock clock;
+  /** Lazy: the runtime serves this endpoint, so it cannot be built before it. */
+  private final Lazy<ServerRuntime> runtime;
+  /** The size of the last full body, so the next one is written into one buffer of that size. */
+  private volatile int lastSize = 4096;
 
   @Inject
-  MetricsJsonQuery(MetricRegistry registry) {
+  MetricsJsonQuery(
+      MetricRegistry registry,
+      CoreFlags flags,
+      ServerConfig config,
+      Clock clock,
+      Lazy<ServerRuntime> runtime) {
     this.registry = registry;
+    this.flags = flags;
+    this.role = config.role();
+    this.clock = clock;
+    this.runtime = runtime;
   }
 
   /** Answers one {@code /metrics} request that negotiated JSON. */
-  public HttpResponse respond(HttpRequest request) throws EndpointException {
-    return HttpResponse.of(501, HttpResponse.TEXT, "not implemented yet\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  public HttpResponse respond(HttpRequest request) {
+    // HEAD is GET without the body (the framework drops it).
+    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+      return error(METHOD_ERROR);
+    }
+    MetricsQuery query;
+    try {
+      query = MetricsQuery.parse(request.parameterValues());
+    } catch (MetricsQuery.Invalid e) {
+      return error(e.getMessage());
+    }
+    byte[] body = MetricsJsonBody.write(header(), registry.entities(), query, lastSize);
+    // Filtered bodies are small and would shrink the guess for the next full one; keep the max,
+    // decayed so that a registry that shrinks for good does not keep a huge buffer forever.
+    lastSize = Math.max(body.length, lastSize - lastSize / 8);
+    return HttpResponse.of(200, HttpResponse.JSON, body);
+  }
+
+  private MetricsJsonBody.Header header() {
+    Instant now = clock.instant();
+    return new MetricsJsonBody.Header(
+        flags.clusterNameOrUnknown(),
+        role,
+        MetricsJsonHostName.get(),
+        runtime.get().port(),
+        now.getEpochSecond() * 1_000_000_000L + now.getNano());
+  }
+
+  /** Master's error: 400, P-JSON {@code {"error_message": …}}, no trailing newline. */
+  static HttpResponse error(String message) {
+    byte[] body = new PrettyJsonWriter().beginObject().field("error_message", message).endObject().finishBytes();
+    return HttpResponse.of(400, HttpResponse.JSON, body);
   }
 }
