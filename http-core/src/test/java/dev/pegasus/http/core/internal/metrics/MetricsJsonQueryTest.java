@@ -356,6 +356,24 @@ final class MetricsJsonQueryTest {
   }
 
   @Test
+  void anEchoedKeyOrValueIsBoundedAndEscaped() {
+    TestResponse r = server.get("/metrics?foo=" + "x".repeat(1000) + "%01");
+    assertThat(r.status()).isEqualTo(400);
+    String message = json(r).get("error_message").asText();
+    assertThat(message).startsWith("unknown field foo=xxx");
+    assertThat(message.length()).isLessThan(400);
+    assertThat(json(server.get("/metrics?foo=a%01b")).get("error_message").asText())
+        .isEqualTo("unknown field foo=a\\x01b");
+  }
+
+  @Test
+  void otherMethodsAreTheFrameworks405() {
+    TestResponse r = server.send(TestRequest.of("PUT /metrics"));
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.header("Allow")).hasValue("GET, HEAD, POST");
+  }
+
+  @Test
   void theFirstBadParameterInTheClientsOrderIsTheError() {
     assertError(server.get("/metrics?foo=bar&detail=x"), "unknown field foo=bar");
     assertError(
