@@ -32,8 +32,11 @@ public final class MetricsJsonQuery {
   private final Clock clock;
   /** Lazy: the runtime serves this endpoint, so it cannot be built before it. */
   private final Lazy<ServerRuntime> runtime;
-  /** The size of the last full body, so the next one is written into one buffer of that size. */
-  private volatile int lastSize = 4096;
+  /** The size of the last unfiltered body, so the next one is written into one buffer. */
+  private volatile SizeHint lastFull = new SizeHint(MetricsQuery.ALL.fields(), 4096);
+
+  /** A body size and the field set it was written with (brief and detailed differ 3-fold). */
+  private record SizeHint(int fields, int size) {}
 
   @Inject
   MetricsJsonQuery(
@@ -61,10 +64,16 @@ public final class MetricsJsonQuery {
     } catch (MetricsQuery.Invalid e) {
       return error(e.getMessage());
     }
-    byte[] body = MetricsJsonBody.write(header(), registry.entities(), query, lastSize);
-    // Filtered bodies are small and would shrink the guess for the next full one; keep the max,
-    // decayed so that a registry that shrinks for good does not keep a huge buffer forever.
-    lastSize = Math.max(body.length, lastSize - lastSize / 8);
+    // An unfiltered body (the Go collector's ?detail=true, several MB on a busy replica server)
+    // is about as large as the previous one: one buffer with some slack and one copy, instead of
+    // doubling from small. Filtered bodies are small and grow from the default.
+    SizeHint hint = lastFull;
+    boolean full = query.selectsEverything();
+    int sizeHint = full && hint.fields() == query.fields() ? hint.size() + hint.size() / 16 : 0;
+    byte[] body = MetricsJsonBody.write(header(), registry.entities(), query, sizeHint);
+    if (full) {
+      lastFull = new SizeHint(query.fields(), body.length);
+    }
     return HttpResponse.of(200, HttpResponse.JSON, body);
   }
 

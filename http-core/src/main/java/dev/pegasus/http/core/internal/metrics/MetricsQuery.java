@@ -178,6 +178,11 @@ final class MetricsQuery {
     return metrics.isEmpty() || metrics.contains(metric.name());
   }
 
+  /** Whether no filter is given: every entity that has metrics, with all its metrics. */
+  boolean selectsEverything() {
+    return types.isEmpty() && ids.isEmpty() && attributes.isEmpty() && metrics.isEmpty();
+  }
+
   /** The fields to print, as the bits above. */
   int fields() {
     return fields;
