@@ -21,17 +21,20 @@ import dev.pegasus.http.replica.spi.FailMode;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The simulated cluster behind the onebox: its tables and where each partition's replicas live,
- * which replica servers are alive, how far each partition's log has come, and one duplication on
- * {@code temp}. It answers with the meta's snapshot and each replica server's own view; a replica
+ * The simulated cluster behind the onebox: its tables (with their envs) and where each
+ * partition's replicas live, which replica servers are alive, how far each partition's log has
+ * come, each replica's manual compaction, and one duplication on {@code temp}. It answers with the meta's snapshot and each replica server's own view; a replica
  * server's failure and return change both as Pegasus's meta would (a failed primary hands over to
  * its first secondary; a returning server comes back as a secondary).
  */
@@ -48,10 +51,13 @@ final class ClusterModel {
   private final List<TableModel> tables = new ArrayList<>();
   private ClusterFacts facts;
   private final long createSecond;
+  private final ManualCompactions compactions = new ManualCompactions(ZoneId.systemDefault());
 
-  /** One table: its fixed facts and its mutable partitions. */
+  /** One table: its facts (the envs change), its mutable partitions and its data version. */
   private static final class TableModel {
-    final AppInfo app;
+    /** Replaced when an env is set through the meta (the rest of it never changes). */
+    AppInfo app;
+    final int dataVersion = HostedReplica.DEFAULT_DATA_VERSION;
     final PartitionConfig[] partitions;
     final long[] committedDecree;
     final List<List<HostPort>> lost = new ArrayList<>();
@@ -127,6 +133,32 @@ final class ClusterModel {
     return table.equals(DUPLICATED_TABLE)
         ? ImmutableMap.of("replica.enable_slow_query_log", "true", "replica.slow_query_threshold", "20")
         : ImmutableMap.of("replica.slow_query_threshold", "100");
+  }
+
+  /** The table named {@code name}, with its current envs. */
+  synchronized Optional<AppInfo> app(String name) {
+    return tables.stream().filter(t -> t.app.appName().equals(name)).map(t -> t.app).findFirst();
+  }
+
+  /** Every table, in app id order, with its current envs. */
+  synchronized List<AppInfo> apps() {
+    return tables.stream().map(t -> t.app).toList();
+  }
+
+  /**
+   * Replaces the envs of the table named {@code name} (what the meta stored in ZooKeeper); the
+   * meta's snapshot and the replicas' views read them from here (the replicas follow the {@code
+   * manual_compact.*} ones from the next {@link #advanceCompactions}). False if there is no such
+   * table.
+   */
+  synchronized boolean envs(String name, Map<String, String> envs) {
+    for (TableModel t : tables) {
+      if (t.app.appName().equals(name)) {
+        t.app = t.app.toBuilder().envs(envs).build();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Replaces the cluster facts (the meta list is known only once the metas are bound). */
@@ -207,6 +239,21 @@ final class ClusterModel {
     }
   }
 
+  /** One tick of every alive replica's manual compaction, after its table's envs ({@link ManualCompactions}). */
+  synchronized void advanceCompactions(Instant now) {
+    List<ManualCompactions.Hosted> hosted = new ArrayList<>();
+    for (HostPort node : nodes) {
+      for (TableModel t : tables) {
+        for (PartitionConfig c : t.partitions) {
+          if (isAlive(node) && c.isServedBy(node)) {
+            hosted.add(new ManualCompactions.Hosted(node, new Gpid(t.app.appId(), c.pidx()), t.app.envs()));
+          }
+        }
+      }
+    }
+    compactions.advance(now, hosted);
+  }
+
   /** What the meta servers know now. */
   synchronized MetaSnapshot metaSnapshot() {
     MetaSnapshot.Builder b = MetaSnapshot.builder().cluster(facts);
@@ -214,7 +261,7 @@ final class ClusterModel {
       b.node(n.getValue() ? NodeState.alive(n.getKey()) : NodeState.unalive(n.getKey()));
     }
     for (TableModel t : tables) {
-      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(t.duplications));
+      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(withProgress(t)));
     }
     int firstTable = tables.isEmpty() ? 1 : tables.get(0).app.appId();
     b.backupPolicy(
@@ -230,9 +277,23 @@ final class ClusterModel {
   }
 
   /**
-   * What one replica server hosts now: its replicas with their roles and log positions, and on
-   * primaries of {@code temp} the duplication's progress (shipping trails the log by a few
-   * mutations, confirmation by a few more).
+   * The table's duplications with master's per-partition progress, as the replicas report it
+   * (confirmation trails the log by a few mutations).
+   */
+  private static List<Duplication> withProgress(TableModel t) {
+    Map<Integer, Duplication.PartitionState> states = new HashMap<>();
+    for (int p = 0; p < t.partitions.length; p++) {
+      long committed = t.committedDecree[p];
+      states.put(p, new Duplication.PartitionState(Math.max(-1, committed - 40), committed));
+    }
+    return t.duplications.stream().map(d -> d.withPartitionStates(states)).toList();
+  }
+
+  /**
+   * What one replica server hosts now: its replicas with their roles, log positions, data
+   * version and manual-compaction status, and on primaries of {@code temp} the duplication's
+   * progress (shipping trails the log by a few mutations, confirmation by a few more; the remote
+   * table has the same name).
    */
   synchronized ReplicaSnapshot replicaSnapshot(HostPort node) {
     ReplicaSnapshot.Builder b = ReplicaSnapshot.builder();
@@ -251,13 +312,19 @@ final class ClusterModel {
                 new DuplicationProgress(
                     d.dupId(), FailMode.FAIL_SLOW, false, Math.max(-1, committed - 40), Math.max(-1, committed - 10)));
           }
-          b.put(HostedReplica.primary(gpid, t.app.appName(), committed, progress.toArray(DuplicationProgress[]::new)));
+          b.put(
+              hosted(
+                  t, node, HostedReplica.primary(gpid, t.app.appName(), committed, progress.toArray(DuplicationProgress[]::new))));
         } else if (c.secondaries().contains(node)) {
-          b.put(HostedReplica.secondary(gpid, t.app.appName(), committed));
+          b.put(hosted(t, node, HostedReplica.secondary(gpid, t.app.appName(), committed)));
         }
       }
     }
     return b.build();
+  }
+
+  private HostedReplica hosted(TableModel t, HostPort node, HostedReplica replica) {
+    return replica.withDataVersion(t.dataVersion).withManualCompaction(compactions.status(node, replica.gpid()));
   }
 
   /** Partition counts per table name, in app id order. */

@@ -44,14 +44,15 @@ final class OneboxEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final List<String> BUILT_INS =
       List.of(
-          "/", "/config", "/configs", "/perfCounter", "/perfCounters", "/recentStartTime",
+          "/", "/config", "/configs", "/metrics", "/perfCounter", "/perfCounters", "/recentStartTime",
           "/updateConfig", "/version");
   private static final List<String> PPROF =
       List.of("/pprof/cmdline", "/pprof/growth", "/pprof/heap", "/pprof/profile", "/pprof/symbol", "/pprof/threads");
   private static final List<String> META =
       List.of(
-          "/meta/app", "/meta/app/duplication", "/meta/app_envs", "/meta/apps", "/meta/backup_policy",
-          "/meta/cluster", "/meta/nodes");
+          "/envs/list", "/meta/app", "/meta/app/duplication", "/meta/app/query_bulk_load",
+          "/meta/app/start_bulk_load", "/meta/app/start_compaction", "/meta/app/usage_scenario",
+          "/meta/app_envs", "/meta/apps", "/meta/backup_policy", "/meta/cluster", "/meta/nodes");
 
   static Onebox onebox;
 
@@ -114,7 +115,11 @@ final class OneboxEndToEndTest {
         .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, META))
         .inOrder();
     assertThat(helpPaths(onebox.replicaUrls().get(0)))
-        .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, List.of("/replica/duplication")))
+        .containsExactlyElementsIn(
+            sorted(
+                BUILT_INS,
+                PPROF,
+                List.of("/replica/data_version", "/replica/duplication", "/replica/manual_compaction")))
         .inOrder();
     assertThat(helpPaths(onebox.collectorUrl()))
         .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, List.of("/collector/app_stat")))
@@ -141,7 +146,9 @@ final class OneboxEndToEndTest {
     assertThat(get(meta + "/meta/app_envs?name=temp").body())
         .isEqualTo("{\"replica.enable_slow_query_log\":\"true\",\"replica.slow_query_threshold\":\"20\"}\n");
     assertThat(get(meta + "/meta/app/duplication?name=temp").body())
-        .matches("\\{\"1\":\\{\"create_ts\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"dupid\":1583748830,\"fail_mode\":\"FAIL_SLOW\",\"remote\":\"onebox2\",\"status\":\"DS_START\"\\},\"appid\":2\\}");
+        .matches("\\{\"1\":\\{\"create_ts\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"dupid\":1583748830,\"fail_mode\":\"FAIL_SLOW\","
+            + "\"partition_states\":\\{(\"[0-7]\":\\{\"confirmed_decree\":-?\\d+,\"last_committed_decree\":\\d+\\},?){8}\\},"
+            + "\"remote\":\"onebox2\",\"remote_app_name\":\"temp\",\"remote_replica_count\":3,\"status\":\"DS_START\"\\},\"appid\":2\\}");
     assertThat(get(meta + "/meta/backup_policy").body())
         .isEqualTo("{\"every_day\":{\"name\":\"every_day\",\"backup_provider_type\":\"local_service\",\"backup_interval\":\"86400\",\"app_ids\":\"[1]\",\"start_time\":\"01:30\",\"status\":\"enabled\",\"backup_history_count\":\"3\"}}\n");
   }
@@ -174,6 +181,7 @@ final class OneboxEndToEndTest {
             .orElseThrow();
     assertThat(body).startsWith("{\"1583748830\":{\"2.");
     assertThat(body).contains("\"duplicating\":true,\"fail_mode\":\"FAIL_SLOW\",\"not_confirmed_mutations_num\":");
+    assertThat(body).contains(",\"remote_app_name\":\"temp\"}");
     assertThat(get(onebox.replicaUrls().get(0) + "/replica/duplication?appid=9").status()).isEqualTo(404);
   }
 
