@@ -82,7 +82,7 @@ public final class MetricsJsonQuery {
     return new MetricsJsonBody.Header(
         flags.clusterNameOrUnknown(),
         role,
-        MetricsJsonHostName.get(),
+        HostName.get(),
         runtime.get().port(),
         now.getEpochSecond() * 1_000_000_000L + now.getNano());
   }

@@ -46,7 +46,7 @@ final class MetricsJsonQueryTest {
     return "{\n"
         + "    \"cluster\": \"onebox\",\n"
         + "    \"role\": \"replica\",\n"
-        + "    \"host\": \"" + MetricsJsonHostName.get() + "\",\n"
+        + "    \"host\": \"" + HostName.get() + "\",\n"
         + "    \"port\": " + server.port() + ",\n"
         + "    \"timestamp_ns\": 1718000000123456789,\n";
   }
@@ -167,7 +167,7 @@ final class MetricsJsonQueryTest {
     JsonNode top = json(ok("/metrics?types=none"));
     assertThat(top.get("port").asInt()).isEqualTo(server.port());
     assertThat(top.get("host").asText()).isNotEmpty();
-    assertThat(top.get("host").asText()).isEqualTo(MetricsJsonHostName.get());
+    assertThat(top.get("host").asText()).isEqualTo(HostName.get());
   }
 
   @Test

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The machine's host name for {@code /metrics}'s {@code host} (upstream's {@code gethostname()},
- * not necessarily a FQDN), looked up once per JVM; {@code unknown} when it cannot be found.
+ * The machine's host name as upstream's {@code gethostname()} gives it (not necessarily a FQDN),
+ * looked up once per JVM; {@code unknown} when it cannot be found. It is {@code /metrics}'s {@code
+ * host} and the 2.5 exporter's {@code host_name} label.
  */
-final class MetricsJsonHostName {
+final class HostName {
 
   private static final Path KERNEL_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
-  private MetricsJsonHostName() {}
+  private HostName() {}
 
   /** The cached host name. */
   static String get() {
