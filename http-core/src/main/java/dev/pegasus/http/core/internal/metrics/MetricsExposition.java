@@ -101,7 +101,7 @@ public final class MetricsExposition {
   private List<MetricSnapshot> legacyFamilies(String cluster, int port) {
     CounterSnapshot latest = counters.latestSnapshot();
     LegacyCounterSnapshots.Constants constants =
-        new LegacyCounterSnapshots.Constants(ExpositionHostName.get(), cluster, config.role(), port);
+        new LegacyCounterSnapshots.Constants(HostName.get(), cluster, config.role(), port);
     LegacyFamilies cached = legacy;
     if (cached == null || cached.source() != latest || !cached.constants().equals(constants)) {
       List<MetricSnapshot> families = new ArrayList<>();
