@@ -143,6 +143,45 @@ final class OneboxMetricsTest {
 
   @Test
   @Order(4)
+  void metricsJsonOfEachRoleShowsItsEntities() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ReplicaNode replica1 = onebox.replicaNodes().get(0);
+    JsonNode body = json.readTree(get(replica1.url() + "/metrics?types=replica&metrics=get_requests,get_latency_ns").body());
+    assertThat(body.get("role").asText()).isEqualTo("replica");
+    JsonNode entities = body.get("entities");
+    assertThat(entities.size()).isEqualTo(replica1.state().orElseThrow().snapshot().replicas().size());
+    long requests = 0;
+    for (JsonNode e : entities) {
+      String[] gpid = e.get("id").asText().substring("replica@".length()).split("\\.");
+      assertThat(e.get("type").asText()).isEqualTo("replica");
+      assertThat(e.get("attributes").get("table_id").asText()).isEqualTo(gpid[0]);
+      assertThat(e.get("attributes").get("partition_id").asText()).isEqualTo(gpid[1]);
+      List<String> names = new ArrayList<>();
+      e.get("metrics").forEach(m -> names.add(m.get("name").asText()));
+      assertThat(names).containsExactly("get_requests", "get_latency_ns");
+      requests += e.get("metrics").get(0).get("value").asLong();
+    }
+    assertThat(requests).isGreaterThan(0);
+
+    JsonNode server = json.readTree(get(replica1.url() + "/metrics?types=server,disk&detail=true").body());
+    List<String> serverMetrics = new ArrayList<>();
+    server.get("entities").forEach(e -> e.get("metrics").forEach(m -> serverMetrics.add(m.get("name").asText())));
+    assertThat(serverMetrics).containsAtLeast("total_replicas", "primary_replicas", "disk_capacity_total_mb");
+
+    JsonNode meta = json.readTree(get(onebox.primaryMetaUrl().orElseThrow() + "/metrics?types=table&detail=true").body());
+    assertThat(meta.get("entities").size()).isEqualTo(onebox.model().partitionCounts().size());
+    JsonNode healthy = meta.get("entities").get(0).get("metrics").get(4);
+    assertThat(healthy.get("name").asText()).isEqualTo("healthy_partitions");
+    assertThat(healthy.get("type").asText()).isEqualTo("Gauge");
+    assertThat(healthy.get("unit").asText()).isEqualTo("Partitions");
+    assertThat(healthy.get("desc").asText()).startsWith("The number of healthy partitions");
+
+    JsonNode collector = json.readTree(get(onebox.collectorUrl() + "/metrics?types=server&metrics=collector_rounds").body());
+    assertThat(collector.get("entities").get(0).get("metrics").get(0).get("value").asLong()).isGreaterThan(0);
+  }
+
+  @Test
+  @Order(5)
   void killingAReplicaServerShowsInTheMetasServerEntity() {
     onebox.execute("kill replica2");
     MetricRegistry meta = primaryMetaRegistry();

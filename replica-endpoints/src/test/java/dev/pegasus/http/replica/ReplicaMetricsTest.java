@@ -1,8 +1,11 @@
 package dev.pegasus.http.replica;
 
 import static com.google.common.truth.Truth.assertThat;
+import static dev.pegasus.http.testing.HttpCalls.get;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableMap;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.PerfCounters;
@@ -158,6 +161,27 @@ final class ReplicaMetricsTest {
     assertThat(registry.removeRetired()).isEqualTo(1);
     assertThat(registry.find("replica@2.1")).isEmpty();
     assertThat(registry.find("replica@2.0")).isPresent();
+  }
+
+  @Test
+  void metricsServesTheReplicaEntitiesAsMasterDoes() throws Exception {
+    host(HostedReplica.primary(P0, "temp", 0), HostedReplica.secondary(P1, "temp", 0));
+    stats.partition(P0).orElseThrow().add(ReplicaCounter.GET_QPS, 1024);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode body =
+        json.readTree(get(server, "/metrics?types=replica&ids=replica@2.0&metrics=get_requests&detail=true").body());
+    JsonNode entity = body.get("entities").get(0);
+    assertThat(body.get("entities").size()).isEqualTo(1);
+    assertThat(entity.get("id").asText()).isEqualTo("replica@2.0");
+    assertThat(json.writeValueAsString(entity.get("attributes"))).isEqualTo("{\"table_id\":\"2\",\"partition_id\":\"0\"}");
+    assertThat(json.writeValueAsString(entity.get("metrics").get(0)))
+        .isEqualTo(
+            "{\"type\":\"Counter\",\"name\":\"get_requests\",\"unit\":\"Requests\","
+                + "\"desc\":\"The number of GET requests\",\"value\":1024}");
+
+    host(HostedReplica.primary(P0, "temp", 0)); // 2.1 moved away: retiring, still served
+    JsonNode retired = json.readTree(get(server, "/metrics?attributes=partition_id,1&metrics=get_requests").body());
+    assertThat(retired.get("entities").get(0).get("id").asText()).isEqualTo("replica@2.1");
   }
 
   @Test
