@@ -1,8 +1,6 @@
 package dev.pegasus.http.core.metrics;
 
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import dev.pegasus.http.core.internal.SampleWindow;
 
 /**
  * A percentile over the latest {@value #WINDOW} samples (new ones overwrite the oldest), as Pegasus
@@ -10,19 +8,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * 10 s), reads return the last computation, and all quantiles stay 0 until the first one with a
  * sample. Samples never age out, so an idle percentile keeps its old values.
  *
- * <p>Recording is lock-free: one atomic increment for the slot and one release store. The window
- * (32 KiB) is allocated on the first sample, since a replica server defines thousands of these and
- * many are never used.
+ * <p>Recording is lock-free, and the window (32 KiB) is allocated on the first sample ({@link
+ * SampleWindow}).
  */
 public final class Percentile extends Metric {
 
   /** How many of the latest samples the quantiles are computed over (a power of two). */
   public static final int WINDOW = 4096;
 
-  private static final int MASK = WINDOW - 1;
-
-  private volatile AtomicLongArray ring;
-  private final AtomicLong recorded = new AtomicLong();
+  private final SampleWindow window = new SampleWindow(WINDOW);
   /** By {@link Quantile#ordinal()}; replaced as a whole so a read sees one computation. */
   private volatile long[] values = new long[Quantile.values().length];
 
@@ -32,19 +26,7 @@ public final class Percentile extends Metric {
 
   /** Records one sample, in the prototype's unit (e.g. nanoseconds for {@code *_latency_ns}). */
   public void record(long sample) {
-    AtomicLongArray window = ring;
-    if (window == null) {
-      window = allocateWindow();
-    }
-    int slot = (int) (recorded.getAndIncrement() & MASK);
-    window.lazySet(slot, sample);
-  }
-
-  private synchronized AtomicLongArray allocateWindow() {
-    if (ring == null) {
-      ring = new AtomicLongArray(WINDOW);
-    }
-    return ring;
+    window.record(sample);
   }
 
   /**
@@ -53,19 +35,13 @@ public final class Percentile extends Metric {
    * there are no samples.
    */
   public void compute() {
-    AtomicLongArray window = ring;
-    int n = (int) Math.min(recorded.get(), WINDOW);
-    if (n == 0 || window == null) {
+    long[] samples = window.sortedSamples();
+    if (samples.length == 0) {
       return;
     }
-    long[] samples = new long[n];
-    for (int i = 0; i < n; i++) {
-      samples[i] = window.get(i);
-    }
-    Arrays.sort(samples);
     long[] computed = new long[Quantile.values().length];
     for (Quantile q : prototype().quantiles()) {
-      computed[q.ordinal()] = samples[Math.min(n - 1, (int) Math.floor(n * q.fraction()))];
+      computed[q.ordinal()] = SampleWindow.quantile(samples, q.fraction());
     }
     values = computed;
   }
@@ -77,6 +53,6 @@ public final class Percentile extends Metric {
 
   /** How many samples were recorded in all (not only those still in the window). */
   public long recordedCount() {
-    return recorded.get();
+    return window.recorded();
   }
 }
