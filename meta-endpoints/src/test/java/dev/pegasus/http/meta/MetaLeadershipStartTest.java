@@ -70,7 +70,7 @@ final class MetaLeadershipStartTest {
   }
 
   @Test
-  void registerAddsTheSevenEndpoints() {
+  void registerAddsTheEightEndpoints() {
     try (PegasusHttpServer server =
         PegasusHttpServer.builder().port(0)
             .role("meta")
@@ -89,7 +89,8 @@ final class MetaLeadershipStartTest {
               "/meta/apps",
               "/meta/backup_policy",
               "/meta/cluster",
-              "/meta/nodes")
+              "/meta/nodes",
+              "/meta/scrape_targets")
           .inOrder();
     }
   }

@@ -1,10 +1,12 @@
 package dev.pegasus.http.meta.internal;
 
+import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.ScopedFilter;
+import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import java.time.Clock;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Contributes the seven {@code /meta/*} endpoints when the host registered a {@link MetaState} (and
- * then requires a {@link MetaLeadership}); each is served by the primary meta only and redirected
+ * Contributes the eight {@code /meta/*} endpoints when the host registered a {@link MetaState} (and
+ * then requires a {@link MetaLeadership}; an {@link ExtraScrapeTargets} is optional); each is served by the primary meta only and redirected
  * by backups (a filter on their paths), and the leadership is started with the server's advertised
  * {@code host:port} once the server is bound. Times print in the zone of the host's {@link Clock} service, or the system zone.
  */
@@ -46,7 +48,11 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new AppsEndpoint(state, times),
             new BackupPolicyEndpoint(state),
             new ClusterEndpoint(state, leadership),
-            new NodesEndpoint(state));
+            new NodesEndpoint(state),
+            new ScrapeTargetsEndpoint(
+                state,
+                context.find(ExtraScrapeTargets.class).orElseGet(ExtraScrapeTargets::none),
+                context.find(ServerConfig.class).flatMap(ServerConfig::tls).isPresent()));
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths.
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
     return Contribution.builder()
