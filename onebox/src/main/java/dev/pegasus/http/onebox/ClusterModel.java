@@ -37,6 +37,9 @@ import java.util.Map;
  */
 final class ClusterModel {
 
+  /** This cluster's name (Pegasus's {@code [replication] cluster_name}). */
+  static final String CLUSTER_NAME = "onebox";
+
   /** The remote cluster the {@code temp} table duplicates to. */
   static final String REMOTE_CLUSTER = "onebox2";
 

@@ -1,6 +1,7 @@
 package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * One meta server: a role-{@code meta} server over the cluster's shared meta state, taking part
  * in the primary election through ZooKeeper. Stopping it leaves the election first, so that a
  * backup takes over at once. Leader ids are checked against the meta list of the shared state's
- * cluster facts; with a digest, the election's nodes belong to that identity alone.
+ * cluster facts; with a digest, the election's nodes belong to that identity alone. Its
+ * {@code /meta/scrape_targets} lists the collector too, once the onebox has started it.
  */
 final class MetaNode {
 
@@ -33,6 +35,7 @@ final class MetaNode {
   private final String zooKeeper;
   private final String electionPath;
   private final Optional<ZooKeeperDigest> digest;
+  private final ExtraScrapeTargets extraTargets;
   private int port;
   private PegasusHttpServer server;
   private ZooKeeperMetaLeadership leadership;
@@ -44,8 +47,10 @@ final class MetaNode {
       String zooKeeper,
       String zooKeeperRoot,
       Optional<ZooKeeperDigest> digest,
+      ExtraScrapeTargets extraTargets,
       int port) {
     this.name = name;
+    this.extraTargets = extraTargets;
     this.digest = digest;
     this.settings = settings;
     this.state = state;
@@ -80,6 +85,7 @@ final class MetaNode {
               .role("meta")
               .service(MetaState.class, state)
               .service(MetaLeadership.class, leadership)
+              .service(ExtraScrapeTargets.class, extraTargets)
               .build()
               .start();
     } catch (RuntimeException e) {
