@@ -1,6 +1,7 @@
 /**
- * The endpoint SPI ({@code dev.pegasus.http.core.spi}) and the server with its counters, TLS and
- * JSON conventions ({@code dev.pegasus.http.core}); everything under {@code internal} stays inside.
+ * The endpoint SPI ({@code dev.pegasus.http.core.spi}), the server with its counters, TLS and
+ * JSON conventions ({@code dev.pegasus.http.core}) and the metrics registry ({@code
+ * dev.pegasus.http.core.metrics}); everything under {@code internal} stays inside.
  *
  * <p>Endpoint providers are found with {@link java.util.ServiceLoader}: a provider in a named
  * module declares {@code provides dev.pegasus.http.core.spi.EndpointProvider with ...}; one on the
@@ -10,6 +11,7 @@
 module dev.pegasus.http.core {
   exports dev.pegasus.http.core;
   exports dev.pegasus.http.core.spi;
+  exports dev.pegasus.http.core.metrics;
 
   uses dev.pegasus.http.core.spi.EndpointProvider;
 

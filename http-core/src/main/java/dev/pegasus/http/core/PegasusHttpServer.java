@@ -4,12 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.internal.HostContributions;
+import dev.pegasus.http.core.internal.ProcessMetrics;
 import dev.pegasus.http.core.internal.ProviderClassLoader;
 import dev.pegasus.http.core.internal.RequestDispatcher;
 import dev.pegasus.http.core.internal.ServerComponent;
 import dev.pegasus.http.core.internal.ServerResources;
 import dev.pegasus.http.core.internal.ServerRuntime;
 import dev.pegasus.http.core.internal.ServiceRegistryContext;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpEndpoint;
@@ -72,6 +74,7 @@ public final class PegasusHttpServer implements AutoCloseable {
 
   private final ServerConfig config;
   private final PerfCounters counters;
+  private final MetricRegistry metrics;
   private final Flags flags;
   private final ServerRuntime runtime;
   private final ServerResources resources;
@@ -80,6 +83,7 @@ public final class PegasusHttpServer implements AutoCloseable {
   private PegasusHttpServer(
       ServerConfig config,
       PerfCounters counters,
+      MetricRegistry metrics,
       Flags flags,
       ServerRuntime runtime,
       ServerResources resources,
@@ -87,6 +91,7 @@ public final class PegasusHttpServer implements AutoCloseable {
     this.flags = flags;
     this.config = config;
     this.counters = counters;
+    this.metrics = metrics;
     this.runtime = runtime;
     this.resources = resources;
     this.dispatcher = dispatcher;
@@ -175,14 +180,19 @@ public final class PegasusHttpServer implements AutoCloseable {
     return config.role();
   }
 
-  /** This server's counters, to register and update them. */
   /** This server's configuration flags, to define, read and change them. */
   public Flags flags() {
     return flags;
   }
 
+  /** This server's Pegasus 2.0 perf counters, to register and update them. */
   public PerfCounters counters() {
     return counters;
+  }
+
+  /** This server's metrics registry (Pegasus master's entities and metrics, {@code /metrics}). */
+  public MetricRegistry metrics() {
+    return metrics;
   }
 
   /** The specs of the endpoints this server serves, in path order. */
@@ -245,6 +255,7 @@ public final class PegasusHttpServer implements AutoCloseable {
     private ServerConfig.Builder config = ServerConfig.builder();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private PerfCounters counters;
+    private MetricRegistry metrics;
     private Flags flags;
     private Path configFile;
     private boolean configFileShared;
@@ -289,6 +300,7 @@ public final class PegasusHttpServer implements AutoCloseable {
     public <T> Builder service(Class<T> type, T instance) {
       checkArgument(type.isInstance(instance), "%s is not a %s", instance, type.getName());
       checkArgument(type != PerfCounters.class, "use counters(...) to share a PerfCounters");
+      checkArgument(type != MetricRegistry.class, "use metrics(...) to share a MetricRegistry");
       checkArgument(type != Flags.class, "use flags(...) to give the server your Flags");
       checkArgument(type != ServerConfig.class, "use config(...) or configure(...) for the ServerConfig");
       services.put(type, instance);
@@ -354,6 +366,15 @@ public final class PegasusHttpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Uses this metrics registry instead of a new one (e.g. one the host fills before the server
+     * is built). The server adds its {@code server} entity's process and JVM metrics to it.
+     */
+    public Builder metrics(MetricRegistry metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
     /** Finds providers through this class loader instead of the thread's context loader. */
     public Builder providerClassLoader(ClassLoader loader) {
       this.providerClassLoader = loader;
@@ -403,6 +424,9 @@ public final class PegasusHttpServer implements AutoCloseable {
       PerfCounters registry = counters != null ? counters : new PerfCounters();
       Map<Class<?>, Object> all = new LinkedHashMap<>(services);
       all.put(PerfCounters.class, registry);
+      MetricRegistry metricRegistry = metrics != null ? metrics : new MetricRegistry();
+      ProcessMetrics.register(metricRegistry.server());
+      all.put(MetricRegistry.class, metricRegistry);
       Flags flagSet = flags != null ? flags : new Flags();
       all.put(Flags.class, flagSet);
       // Providers may read the configuration (e.g. to open nothing for paths it disables).
@@ -429,7 +453,7 @@ public final class PegasusHttpServer implements AutoCloseable {
         throw e;
       }
       return new PegasusHttpServer(
-          built, registry, flagSet, runtime, component.resources(), component.dispatcher());
+          built, registry, metricRegistry, flagSet, runtime, component.resources(), component.dispatcher());
     }
 
     private void initialiseFlags(Flags flagSet) {

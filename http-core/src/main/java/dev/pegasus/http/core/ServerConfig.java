@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class ServerConfig {
 
   private final String role;
+  private final String clusterName;
   private final String host;
   private final int port;
   private final int maxRequestTargetBytes;
@@ -46,6 +47,7 @@ public final class ServerConfig {
 
   private ServerConfig(Builder b) {
     this.role = b.role;
+    this.clusterName = b.clusterName;
     this.host = b.host;
     this.port = b.port;
     this.maxRequestTargetBytes = b.maxRequestTargetBytes;
@@ -79,6 +81,7 @@ public final class ServerConfig {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.role = role;
+    b.clusterName = clusterName;
     b.host = host;
     b.port = port;
     b.maxRequestTargetBytes = maxRequestTargetBytes;
@@ -107,6 +110,14 @@ public final class ServerConfig {
   /** {@code meta}, {@code replica}, {@code collector}, ...: the app part of counter names. */
   public String role() {
     return role;
+  }
+
+  /**
+   * The cluster this server belongs to (Pegasus's {@code [replication] cluster_name}), as {@code
+   * /metrics} and the Prometheus labels print it; empty when not set.
+   */
+  public String clusterName() {
+    return clusterName;
   }
 
   public String host() {
@@ -231,6 +242,7 @@ public final class ServerConfig {
   /** Builds a {@link ServerConfig}. */
   public static final class Builder {
     private String role = "server";
+    private String clusterName = "";
     private String host = "127.0.0.1";
     private int port;
     private int maxRequestTargetBytes = 64 * 1024;
@@ -259,6 +271,16 @@ public final class ServerConfig {
     public Builder role(String role) {
       checkArgument(!role.isEmpty() && role.indexOf('*') < 0, "bad role: \"%s\"", role);
       this.role = role;
+      return this;
+    }
+
+    /** The cluster's name, e.g. {@code onebox}; empty (the default) means not set. */
+    public Builder clusterName(String clusterName) {
+      checkArgument(
+          clusterName.chars().allMatch(c -> c > ' ' && c < 0x7f),
+          "bad cluster name: \"%s\" (printable ASCII without spaces)",
+          clusterName);
+      this.clusterName = clusterName;
       return this;
     }
 

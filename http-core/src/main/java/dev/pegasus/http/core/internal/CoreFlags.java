@@ -2,6 +2,7 @@ package dev.pegasus.http.core.internal;
 
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.ServerConfig;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,9 +22,31 @@ public final class CoreFlags {
   private final Flag<Long> counterPeriodMillis;
   private final Flag<Boolean> accessLog;
   private final Flag<String> adminToken;
+  private final Flag<Long> entityRetirementDelayMillis;
+  private final Flag<String> clusterName;
+
+  /** The section of the metrics registry's flags, as Pegasus master's {@code [metrics]}. */
+  public static final String METRICS_SECTION = "metrics";
 
   @Inject
-  CoreFlags(Flags flags, ServerConfig config) {
+  CoreFlags(Flags flags, ServerConfig config, MetricRegistry metrics) {
+    this.clusterName =
+        flags
+            .string(
+                "replication",
+                "cluster_name",
+                config.clusterName(),
+                "The name of the cluster this server belongs to")
+            .define();
+    this.entityRetirementDelayMillis =
+        flags
+            .uint64(
+                METRICS_SECTION,
+                "entity_retirement_delay_ms",
+                metrics.retirementDelay().toMillis(),
+                "The retirement delay (ms) for the metric entities which are not used")
+            .mutable()
+            .define();
     this.counterPeriodMillis =
         flags
             .uint32(
@@ -68,6 +91,20 @@ public final class CoreFlags {
 
   public Flag<Long> counterPeriodMillis() {
     return counterPeriodMillis;
+  }
+
+  /** {@code [metrics] entity_retirement_delay_ms}: how long a retired metric entity stays visible. */
+  public Flag<Long> entityRetirementDelayMillis() {
+    return entityRetirementDelayMillis;
+  }
+
+  /**
+   * The cluster's name, {@code [replication] cluster_name} (the configuration's, or the
+   * configuration file's), or {@code unknown} when empty, as Pegasus master prints it.
+   */
+  public String clusterNameOrUnknown() {
+    String name = clusterName.get();
+    return name.isEmpty() ? "unknown" : name;
   }
 
   public Flag<Boolean> accessLog() {

@@ -6,6 +6,8 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.internal.metrics.MetricsEndpoint;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.internal.builtin.ConfigEndpoint;
@@ -63,6 +65,14 @@ public interface ServerModule {
 
   @Provides
   @Singleton
+  static MetricRegistry metrics(EndpointContext context) {
+    return context
+        .find(MetricRegistry.class)
+        .orElseThrow(() -> new IllegalStateException("the context has no MetricRegistry"));
+  }
+
+  @Provides
+  @Singleton
   static Flags flags(EndpointContext context) {
     return context
         .find(Flags.class)
@@ -80,6 +90,10 @@ public interface ServerModule {
   @Binds
   @IntoSet
   HttpEndpoint updateConfig(UpdateConfigEndpoint endpoint);
+
+  @Binds
+  @IntoSet
+  HttpEndpoint metricsEndpoint(MetricsEndpoint endpoint);
 
   @Provides
   @Singleton

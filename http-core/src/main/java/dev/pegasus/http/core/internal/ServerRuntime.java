@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.PerfCounters;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.internal.tls.TlsContexts;
 import dev.pegasus.http.core.spi.EndpointSpec;
@@ -18,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -49,6 +51,7 @@ public final class ServerRuntime {
   private final ServerConfig config;
   private final RequestDispatcher dispatcher;
   private final PerfCounters counters;
+  private final MetricRegistry metrics;
   private final ServerStartTime startTime;
   private final Routes routes;
   /** Buffers as Undertow sizes them for a JVM with more than 128 MiB. */
@@ -72,6 +75,7 @@ public final class ServerRuntime {
       ServerConfig config,
       RequestDispatcher dispatcher,
       PerfCounters counters,
+      MetricRegistry metrics,
       ServerStartTime startTime,
       Routes routes,
       ConnectionLimiter limiter,
@@ -79,9 +83,11 @@ public final class ServerRuntime {
     this.limiter = limiter;
     this.coreFlags = coreFlags;
     coreFlags.counterPeriodMillis().onChange(this::armCounterTimer);
+    coreFlags.entityRetirementDelayMillis().onChange(ms -> metrics.retirementDelay(Duration.ofMillis(ms)));
     this.config = config;
     this.dispatcher = dispatcher;
     this.counters = counters;
+    this.metrics = metrics;
     this.startTime = startTime;
     this.routes = routes;
   }
@@ -182,6 +188,10 @@ public final class ServerRuntime {
               return t;
             });
     armCounterTimer(coreFlags.counterPeriodMillis().get());
+    // The start-up value (configuration file or default); later changes come through onChange.
+    metrics.retirementDelay(Duration.ofMillis(coreFlags.entityRetirementDelayMillis().get()));
+    long metricsPeriod = MetricRegistry.PERCENTILE_INTERVAL.toMillis();
+    counterTimer.scheduleAtFixedRate(this::tickMetrics, metricsPeriod, metricsPeriod, TimeUnit.MILLISECONDS);
     log.info(
         "[{}] serving {} endpoints on {}://{}:{}/",
         config.role(),
@@ -238,6 +248,16 @@ public final class ServerRuntime {
       counters.takeSnapshot();
     } catch (RuntimeException e) {
       log.warn("[{}] counter snapshot failed", config.role(), e);
+    }
+  }
+
+  /** Pegasus master's two metric timers in one: percentiles, then retired entities. */
+  private void tickMetrics() {
+    try {
+      metrics.computePercentiles();
+      metrics.removeRetired();
+    } catch (RuntimeException e) {
+      log.warn("[{}] metrics update failed", config.role(), e);
     }
   }
 
