@@ -6,12 +6,10 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * The meta server's configuration and cluster-wide facts: the cluster's name, the meta server
- * list, where the cluster lives in ZooKeeper, the function level, the balancer's latest operation
- * counts, and whether cold backup and duplication are enabled on this meta.
+ * The meta server's configuration and cluster-wide facts: the meta server list, where the cluster
+ * lives in ZooKeeper, the function level, the balancer's latest operation counts, and whether cold
+ * backup and duplication are enabled on this meta.
  *
- * @param clusterName the cluster's name (Pegasus's {@code [replication] cluster_name}), the {@code
- *     cluster} label of {@code /meta/scrape_targets}; empty when not configured
  * @param metaServers the configured meta servers ({@code host:port}), in configuration order
  * @param zookeeperHosts the configured ZooKeeper hosts list, as configured
  * @param zookeeperRoot the cluster's root path in ZooKeeper, as configured
@@ -22,7 +20,6 @@ import java.util.List;
  *     404)
  */
 public record ClusterFacts(
-    String clusterName,
     ImmutableList<String> metaServers,
     String zookeeperHosts,
     String zookeeperRoot,
@@ -32,7 +29,6 @@ public record ClusterFacts(
     boolean duplicationEnabled) {
 
   public ClusterFacts {
-    requireNonNull(clusterName, "clusterName");
     metaServers = ImmutableList.copyOf(metaServers);
     requireNonNull(zookeeperHosts, "zookeeperHosts");
     requireNonNull(zookeeperRoot, "zookeeperRoot");
@@ -41,8 +37,8 @@ public record ClusterFacts(
   }
 
   /**
-   * Starts from no cluster name, an empty meta list, no ZooKeeper, root {@code /}, level {@code
-   * steady}, zero balancer operations, cold backup and duplication enabled.
+   * Starts from an empty meta list, no ZooKeeper, root {@code /}, level {@code steady}, zero
+   * balancer operations, cold backup and duplication enabled.
    */
   public static Builder builder() {
     return new Builder();
@@ -51,7 +47,6 @@ public record ClusterFacts(
   /** A builder holding these facts, to change a few of them. */
   public Builder toBuilder() {
     return new Builder()
-        .clusterName(clusterName)
         .metaServers(metaServers)
         .zookeeperHosts(zookeeperHosts)
         .zookeeperRoot(zookeeperRoot)
@@ -63,7 +58,6 @@ public record ClusterFacts(
 
   /** Builds {@link ClusterFacts}. */
   public static final class Builder {
-    private String clusterName = "";
     private List<String> metaServers = List.of();
     private String zookeeperHosts = "";
     private String zookeeperRoot = "/";
@@ -73,11 +67,6 @@ public record ClusterFacts(
     private boolean duplicationEnabled = true;
 
     private Builder() {}
-
-    public Builder clusterName(String clusterName) {
-      this.clusterName = clusterName;
-      return this;
-    }
 
     public Builder metaServers(List<String> metaServers) {
       this.metaServers = metaServers;
@@ -116,7 +105,6 @@ public record ClusterFacts(
 
     public ClusterFacts build() {
       return new ClusterFacts(
-          clusterName,
           ImmutableList.copyOf(metaServers),
           zookeeperHosts,
           zookeeperRoot,

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.TlsSettings;
 import dev.pegasus.http.core.testing.TestCertificates;
+import dev.pegasus.http.testing.HttpCalls;
 import dev.pegasus.http.testing.PegasusServerExtension;
 import dev.pegasus.http.testing.TestResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,11 +39,11 @@ final class ScrapeTargetsEndpointTest {
       PegasusServerExtension.perClass(
               b -> {
                 MetaFixtures.meta(state, StaticMetaLeadership.self(MetaFixtures.PRIMARY)).accept(b);
-                b.service(ExtraScrapeTargets.class, extra::get);
+                b.service(ExtraScrapeTargets.class, extra::get).configure(c -> c.clusterName("onebox"));
               })
           .beforeEachTest(
               () -> {
-                state.set(named(MetaFixtures.seedCluster(), "onebox"));
+                state.set(MetaFixtures.seedCluster());
                 extra.set(List.of(ScrapeTarget.collector(COLLECTOR)));
               });
 
@@ -57,7 +59,7 @@ final class ScrapeTargetsEndpointTest {
                 .accept(b);
           });
 
-  /** A meta whose host registered no {@link ExtraScrapeTargets}. */
+  /** A meta whose host registered no {@link ExtraScrapeTargets} and set no cluster name. */
   @RegisterExtension
   @Order(3)
   static final PegasusServerExtension plain =
@@ -67,12 +69,6 @@ final class ScrapeTargetsEndpointTest {
               StaticMetaLeadership.self(MetaFixtures.PRIMARY)));
 
   @TempDir static Path dir;
-
-  static MetaSnapshot named(MetaSnapshot snapshot, String cluster) {
-    return snapshot.toBuilder()
-        .cluster(snapshot.cluster().toBuilder().clusterName(cluster).build())
-        .build();
-  }
 
   @Test
   void everyMetaReplicaAndCollectorWithRoleAndCluster() {
@@ -116,13 +112,29 @@ final class ScrapeTargetsEndpointTest {
   }
 
   @Test
-  void withoutExtraTargetsOrClusterNameOnlyMetasAndReplicasWithTheirRole() {
+  void withoutExtraTargetsOnlyMetasAndReplicasAndAnUnsetClusterIsUnknownAsInMetrics() {
     assertThat(plain.get("/meta/scrape_targets").body())
         .isEqualTo(
             q(
-                "[{'labels':{'role':'meta'},"
+                "[{'labels':{'cluster':'unknown','role':'meta'},"
                     + "'targets':['127.0.0.1:34601','127.0.0.1:34602','127.0.0.1:34603']},"
-                    + "{'labels':{'role':'replica'},'targets':['127.0.0.1:34801','127.0.0.1:34802']}]\n"));
+                    + "{'labels':{'cluster':'unknown','role':'replica'},"
+                    + "'targets':['127.0.0.1:34801','127.0.0.1:34802']}]\n"));
+  }
+
+  @Test
+  void theClusterNameOfTheConfigurationFileWins(@TempDir Path ini) throws Exception {
+    Files.writeString(ini.resolve("config.ini"), "[replication]\ncluster_name = c2\n");
+    PegasusHttpServer.Builder builder = PegasusHttpServer.builder().port(0);
+    MetaFixtures.meta(
+            new InMemoryMetaState(MetaFixtures.seedCluster()),
+            StaticMetaLeadership.self(MetaFixtures.PRIMARY))
+        .accept(builder);
+    try (PegasusHttpServer server =
+        builder.configure(c -> c.clusterName("c1")).sharedConfigFile(ini.resolve("config.ini")).build().start()) {
+      assertThat(HttpCalls.get(server, "/meta/scrape_targets").body())
+          .startsWith(q("[{'labels':{'cluster':'c2','role':'meta'}"));
+    }
   }
 
   @Test
@@ -170,10 +182,11 @@ final class ScrapeTargetsEndpointTest {
     TlsSettings tls = ca.server("meta").writePem(dir.resolve("meta.pem"), dir.resolve("meta.key"));
     PegasusHttpServer.Builder builder = PegasusHttpServer.builder().port(0);
     MetaFixtures.meta(
-            new InMemoryMetaState(named(MetaFixtures.seedCluster(), "c1")),
+            new InMemoryMetaState(MetaFixtures.seedCluster()),
             StaticMetaLeadership.self(MetaFixtures.PRIMARY))
         .accept(builder);
-    try (PegasusHttpServer server = builder.configure(c -> c.tls(tls)).build().start()) {
+    try (PegasusHttpServer server =
+        builder.configure(c -> c.tls(tls).clusterName("c1")).build().start()) {
       TestResponse r =
           TestCertificates.get(
               TestCertificates.httpClient(TestCertificates.trusting(ca.certificate())),

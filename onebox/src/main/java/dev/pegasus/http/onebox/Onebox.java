@@ -226,7 +226,6 @@ public final class Onebox implements AutoCloseable {
 
   private static ClusterFacts facts(OneboxOptions options, String zooKeeper, List<String> metas) {
     return ClusterFacts.builder()
-        .clusterName(ClusterModel.CLUSTER_NAME)
         .metaServers(metas)
         .zookeeperHosts(zooKeeper)
         .zookeeperRoot(options.zooKeeperRoot())

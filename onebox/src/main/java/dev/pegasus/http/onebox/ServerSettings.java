@@ -3,7 +3,7 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.BuildInfo;
 import dev.pegasus.http.core.PegasusHttpServer;
 
-/** What every onebox server shares: its host, counter period, access log, admin token, TLS and version. */
+/** What every onebox server shares: its cluster name, host, counter period, access log, admin token, TLS and version. */
 final class ServerSettings {
 
   private final OneboxOptions options;
@@ -30,7 +30,8 @@ final class ServerSettings {
         .port(port)
         .configure(
             c ->
-                c.counterPeriod(options.counterPeriod())
+                c.clusterName(ClusterModel.CLUSTER_NAME)
+                    .counterPeriod(options.counterPeriod())
                     .accessLog(options.accessLog())
                     .adminToken(options.adminToken().orElse(null))
                     .buildInfo(buildInfo)

@@ -52,6 +52,7 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new ScrapeTargetsEndpoint(
                 state,
                 context.find(ExtraScrapeTargets.class).orElseGet(ExtraScrapeTargets::none),
+                ClusterName.of(context),
                 context.find(ServerConfig.class).flatMap(ServerConfig::tls).isPresent()));
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths.
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();

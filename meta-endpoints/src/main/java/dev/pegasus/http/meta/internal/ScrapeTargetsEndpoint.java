@@ -14,15 +14,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /meta/scrape_targets}: every server of the cluster in the format of Prometheus's HTTP
  * service discovery (a JSON array of {@code {"labels":{...},"targets":["host:port",...]}}), one
  * group per role: the meta servers of the meta list, every replica server the meta knows (alive
  * or not, so that a dead one shows as down rather than vanishing), then the host's {@link
- * ExtraScrapeTargets} (the collectors). Labels: {@code role}, {@code cluster} (when the cluster
- * has a name), and {@code __scheme__="https"} when this meta serves TLS, since a cluster serves
- * one scheme on every server.
+ * ExtraScrapeTargets} (the collectors). Labels: {@code role}, {@code cluster} (this server's
+ * {@code [replication] cluster_name}, {@code unknown} when unset, as {@code /metrics} prints it),
+ * and {@code __scheme__="https"} when this meta serves TLS, since a cluster serves one scheme on
+ * every server.
  *
  * <p>Under {@code /meta/} so that a backup redirects it to the primary like the other meta
  * endpoints (Prometheus follows the 307), and named for what any scraper does with it rather than
@@ -39,11 +41,14 @@ final class ScrapeTargetsEndpoint implements HttpEndpoint {
 
   private final MetaState state;
   private final ExtraScrapeTargets extra;
+  private final Supplier<String> clusterName;
   private final boolean tls;
 
-  ScrapeTargetsEndpoint(MetaState state, ExtraScrapeTargets extra, boolean tls) {
+  ScrapeTargetsEndpoint(
+      MetaState state, ExtraScrapeTargets extra, Supplier<String> clusterName, boolean tls) {
     this.state = state;
     this.extra = extra;
+    this.clusterName = clusterName;
     this.tls = tls;
   }
 
@@ -54,10 +59,11 @@ final class ScrapeTargetsEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) {
-    return HttpResponse.json(body(state.snapshot(), extra.targets(), tls));
+    return HttpResponse.json(body(state.snapshot(), extra.targets(), clusterName.get(), tls));
   }
 
-  static String body(MetaSnapshot snapshot, List<ScrapeTarget> extraTargets, boolean tls) {
+  static String body(
+      MetaSnapshot snapshot, List<ScrapeTarget> extraTargets, String cluster, boolean tls) {
     // Role -> addresses, in listing order: metas, replicas, then the host's roles as first seen.
     Map<String, List<String>> byRole = new LinkedHashMap<>();
     snapshot.cluster().metaServers().forEach(m -> add(byRole, "meta", m));
@@ -67,15 +73,12 @@ final class ScrapeTargetsEndpoint implements HttpEndpoint {
     for (ScrapeTarget target : extraTargets) {
       add(byRole, target.role(), target.address().toString());
     }
-    String cluster = snapshot.cluster().clusterName();
     List<Map<String, Object>> groups = new ArrayList<>(byRole.size());
     byRole.forEach(
         (role, targets) -> {
           Map<String, String> labels = new LinkedHashMap<>();
           labels.put("role", role);
-          if (!cluster.isEmpty()) {
-            labels.put("cluster", cluster);
-          }
+          labels.put("cluster", cluster);
           if (tls) {
             labels.put("__scheme__", "https");
           }
