@@ -162,7 +162,7 @@ public final class PrometheusServer implements AutoCloseable {
    */
   public JsonNode awaitTargetsUp(int count, Duration deadline) {
     return Polling.pollUntil(
-        count + " targets up in " + url + " (log:\n" + log() + ")",
+        count + " targets up in " + url + " (its log: " + log + ")",
         deadline,
         this::activeTargets,
         targets -> targets.size() == count && allUp(targets));
