@@ -1,6 +1,6 @@
 /**
  * {@code MetaState}, its model and {@code MetaLeadership} ({@code dev.pegasus.http.meta}); the
- * seven {@code /meta/*} endpoints and the backup-to-primary redirect stay in {@code internal}. No
+ * eight {@code /meta/*} endpoints and the backup-to-primary redirect stay in {@code internal}. No
  * ZooKeeper here: the election is pegasus-meta-zookeeper's.
  */
 module dev.pegasus.http.meta {
