@@ -1,6 +1,6 @@
 /**
  * {@code ReplicaState} and its model ({@code dev.pegasus.http.replica.spi}) and the replica's
- * counters ({@code dev.pegasus.http.replica}); {@code /replica/duplication} comes from the provider.
+ * counters ({@code dev.pegasus.http.replica}); the {@code /replica/*} endpoints come from the provider.
  */
 module dev.pegasus.http.replica {
   exports dev.pegasus.http.replica;

@@ -21,7 +21,9 @@ import dev.pegasus.http.replica.spi.FailMode;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,9 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulated cluster behind the onebox: its tables and where each partition's replicas live,
- * which replica servers are alive, how far each partition's log has come, and one duplication on
- * {@code temp}. It answers with the meta's snapshot and each replica server's own view; a replica
+ * The simulated cluster behind the onebox: its tables (with their envs) and where each
+ * partition's replicas live, which replica servers are alive, how far each partition's log has
+ * come, each replica's manual compaction, and one duplication on {@code temp}. It answers with the meta's snapshot and each replica server's own view; a replica
  * server's failure and return change both as Pegasus's meta would (a failed primary hands over to
  * its first secondary; a returning server comes back as a secondary).
  */
@@ -51,10 +53,12 @@ final class ClusterModel {
   private final List<TableModel> tables = new ArrayList<>();
   private ClusterFacts facts;
   private final long createSecond;
+  private final ManualCompactions compactions = new ManualCompactions(ZoneId.systemDefault());
 
-  /** One table: its fixed facts and its mutable partitions. */
+  /** One table: its facts (the envs change), its mutable partitions and its data version. */
   private static final class TableModel {
-    final AppInfo app;
+    AppInfo app;
+    final int dataVersion = HostedReplica.DEFAULT_DATA_VERSION;
     final PartitionConfig[] partitions;
     final long[] committedDecree;
     final List<List<HostPort>> lost = new ArrayList<>();
@@ -210,6 +214,35 @@ final class ClusterModel {
     }
   }
 
+  /**
+   * Replaces the envs of {@code table} with {@code envs}; false if there is no such table. The
+   * replicas follow the {@code manual_compact.*} ones from the next {@link #advanceCompactions}.
+   */
+  synchronized boolean setEnvs(String table, Map<String, String> envs) {
+    for (TableModel t : tables) {
+      if (t.app.appName().equals(table)) {
+        t.app = t.app.toBuilder().envs(envs).build();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One tick of every alive replica's manual compaction, after its table's envs ({@link ManualCompactions}). */
+  synchronized void advanceCompactions(Instant now) {
+    List<ManualCompactions.Hosted> hosted = new ArrayList<>();
+    for (HostPort node : nodes) {
+      for (TableModel t : tables) {
+        for (PartitionConfig c : t.partitions) {
+          if (isAlive(node) && c.isServedBy(node)) {
+            hosted.add(new ManualCompactions.Hosted(node, new Gpid(t.app.appId(), c.pidx()), t.app.envs()));
+          }
+        }
+      }
+    }
+    compactions.advance(now, hosted);
+  }
+
   /** What the meta servers know now. */
   synchronized MetaSnapshot metaSnapshot() {
     MetaSnapshot.Builder b = MetaSnapshot.builder().cluster(facts);
@@ -233,9 +266,10 @@ final class ClusterModel {
   }
 
   /**
-   * What one replica server hosts now: its replicas with their roles and log positions, and on
-   * primaries of {@code temp} the duplication's progress (shipping trails the log by a few
-   * mutations, confirmation by a few more).
+   * What one replica server hosts now: its replicas with their roles, log positions, data
+   * version and manual-compaction status, and on primaries of {@code temp} the duplication's
+   * progress (shipping trails the log by a few mutations, confirmation by a few more; the remote
+   * table has the same name).
    */
   synchronized ReplicaSnapshot replicaSnapshot(HostPort node) {
     ReplicaSnapshot.Builder b = ReplicaSnapshot.builder();
@@ -254,13 +288,19 @@ final class ClusterModel {
                 new DuplicationProgress(
                     d.dupId(), FailMode.FAIL_SLOW, false, Math.max(-1, committed - 40), Math.max(-1, committed - 10)));
           }
-          b.put(HostedReplica.primary(gpid, t.app.appName(), committed, progress.toArray(DuplicationProgress[]::new)));
+          b.put(
+              hosted(
+                  t, node, HostedReplica.primary(gpid, t.app.appName(), committed, progress.toArray(DuplicationProgress[]::new))));
         } else if (c.secondaries().contains(node)) {
-          b.put(HostedReplica.secondary(gpid, t.app.appName(), committed));
+          b.put(hosted(t, node, HostedReplica.secondary(gpid, t.app.appName(), committed)));
         }
       }
     }
     return b.build();
+  }
+
+  private HostedReplica hosted(TableModel t, HostPort node, HostedReplica replica) {
+    return replica.withDataVersion(t.dataVersion).withManualCompaction(compactions.status(node, replica.gpid()));
   }
 
   /** Partition counts per table name, in app id order. */

@@ -309,6 +309,11 @@ public final class Onebox implements AutoCloseable {
     return Optional.ofNullable(zooKeeper);
   }
 
+  /** The simulated cluster, for tests that change it directly (a table's envs, say). */
+  ClusterModel model() {
+    return model;
+  }
+
   /** The collector's latest round, if one has completed. */
   public Optional<AppStatRound> latestCollectorRound() {
     return collector.collector().latestRound();

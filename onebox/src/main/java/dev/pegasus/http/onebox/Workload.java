@@ -5,6 +5,7 @@ import dev.pegasus.http.replica.ReplicaCounter;
 import dev.pegasus.http.replica.ReplicaCounters;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Simulated client traffic, so that counters move: every second each running replica server's
  * primaries serve some reads and writes (more on partitions with a higher index, so that tables
  * and servers differ), record latencies and storage sizes, and move their logs forward; the
- * duplication's progress follows the log.
+ * duplication's progress follows the log, and manual compactions move a step ({@link
+ * ManualCompactions}).
  */
 final class Workload implements AutoCloseable {
 
@@ -58,7 +60,7 @@ final class Workload implements AutoCloseable {
     }
   }
 
-  /** One second of traffic on every running replica server. */
+  /** One second of traffic and compaction on every running replica server. */
   synchronized void tick() {
     for (ReplicaNode node : replicas) {
       ReplicaSnapshot snapshot = node.state().map(s -> s.snapshot()).orElse(null);
@@ -74,6 +76,7 @@ final class Workload implements AutoCloseable {
         counters.partition(replica.gpid()).ifPresent(c -> serve(replica, c, percent));
       }
     }
+    model.advanceCompactions(Instant.now());
     for (ReplicaNode node : replicas) {
       if (node.isRunning()) {
         node.publish(model.replicaSnapshot(node.address()));

@@ -8,8 +8,11 @@ import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.MetaSnapshot;
 import dev.pegasus.http.meta.NodeState;
 import dev.pegasus.http.meta.PartitionConfig;
+import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.replica.spi.ManualCompactionStatus;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,4 +101,36 @@ final class ClusterModelTest {
     HostedReplica asSecondary = model.replicaSnapshot(R3).find(new dev.pegasus.http.replica.spi.Gpid(2, 0)).orElseThrow();
     assertThat(asSecondary.isPrimary()).isFalse();
   }
+
+  @Test
+  void everyReplicaReportsDataVersionOneAndTheDuplicationShipsToTheSameName() {
+    for (HostedReplica r : model.replicaSnapshot(R1).replicas()) {
+      assertThat(r.dataVersion()).isEqualTo(1);
+      r.duplications().forEach(d -> assertThat(r.remoteAppName(d)).isEqualTo("temp"));
+    }
+  }
+
+  @Test
+  void setEnvsReachesTheMetaAndTheReplicasCompactionsFollowIt() {
+    Instant trigger = Instant.parse("2026-12-01T10:00:00Z");
+    assertThat(
+            model.setEnvs(
+                "temp", ImmutableMap.of("manual_compact.once.trigger_time", Long.toString(trigger.getEpochSecond()))))
+        .isTrue();
+    assertThat(model.setEnvs("nope", ImmutableMap.of())).isFalse();
+    assertThat(model.metaSnapshot().table("temp").orElseThrow().app().envs())
+        .containsExactly("manual_compact.once.trigger_time", Long.toString(trigger.getEpochSecond()));
+    for (int i = 1; i <= 4; i++) {
+      model.advanceCompactions(trigger.plusSeconds(i));
+    }
+    Gpid temp0 = new Gpid(2, 0);
+    Gpid stat0 = new Gpid(1, 0);
+    for (HostPort node : List.of(R1, R2, R3)) {
+      assertThat(model.replicaSnapshot(node).find(temp0).orElseThrow().manualCompaction())
+          .isEqualTo(ManualCompactionStatus.FINISHED);
+      assertThat(model.replicaSnapshot(node).find(stat0).orElseThrow().manualCompaction())
+          .isEqualTo(ManualCompactionStatus.IDLE);
+    }
+  }
 }
+

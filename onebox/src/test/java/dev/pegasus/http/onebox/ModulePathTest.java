@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 final class ModulePathTest {
 
   private static final Map<String, Set<String>> API = Map.of(
-      "dev.pegasus.http.core", Set.of("dev.pegasus.http.core", "dev.pegasus.http.core.spi"),
+      "dev.pegasus.http.core", Set.of("dev.pegasus.http.core", "dev.pegasus.http.core.spi", "dev.pegasus.http.core.metrics"),
       "dev.pegasus.http.meta", Set.of("dev.pegasus.http.meta"),
       "dev.pegasus.http.replica", Set.of("dev.pegasus.http.replica", "dev.pegasus.http.replica.spi"),
       "dev.pegasus.http.collector", Set.of("dev.pegasus.http.collector"),

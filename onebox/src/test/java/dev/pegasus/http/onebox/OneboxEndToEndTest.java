@@ -115,7 +115,11 @@ final class OneboxEndToEndTest {
         .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, META))
         .inOrder();
     assertThat(helpPaths(onebox.replicaUrls().get(0)))
-        .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, List.of("/replica/duplication")))
+        .containsExactlyElementsIn(
+            sorted(
+                BUILT_INS,
+                PPROF,
+                List.of("/replica/data_version", "/replica/duplication", "/replica/manual_compaction")))
         .inOrder();
     assertThat(helpPaths(onebox.collectorUrl()))
         .containsExactlyElementsIn(sorted(BUILT_INS, PPROF, List.of("/collector/app_stat")))
@@ -175,6 +179,7 @@ final class OneboxEndToEndTest {
             .orElseThrow();
     assertThat(body).startsWith("{\"1583748830\":{\"2.");
     assertThat(body).contains("\"duplicating\":true,\"fail_mode\":\"FAIL_SLOW\",\"not_confirmed_mutations_num\":");
+    assertThat(body).contains(",\"remote_app_name\":\"temp\"}");
     assertThat(get(onebox.replicaUrls().get(0) + "/replica/duplication?appid=9").status()).isEqualTo(404);
   }
 

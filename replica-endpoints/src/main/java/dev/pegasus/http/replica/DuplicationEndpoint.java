@@ -19,9 +19,9 @@ import java.util.Map;
 /**
  * {@code /replica/duplication?appid=<int>}: the duplication progress of the partitions of one
  * table for which this server is primary, as {@code {"<dupid>":{"<appid>.<pidx>":{...}}}} where
- * each state has {@code duplicating}, {@code fail_mode}, {@code not_confirmed_mutations_num} and
- * {@code not_duplicated_mutations_num}; real JSON types, keys sorted as strings, no trailing
- * newline (Pegasus 2.0's format).
+ * each state has {@code duplicating}, {@code fail_mode}, {@code not_confirmed_mutations_num},
+ * {@code not_duplicated_mutations_num} and {@code remote_app_name} (the last one Pegasus master's
+ * addition); real JSON types, keys sorted as strings, no trailing newline (Pegasus's format).
  *
  * <p>{@code curl 'http://127.0.0.1:34801/replica/duplication?appid=1'}
  */
@@ -79,6 +79,7 @@ final class DuplicationEndpoint implements HttpEndpoint {
     state.put("fail_mode", dup.failMode().name());
     state.put("not_confirmed_mutations_num", replica.notConfirmedMutations(dup));
     state.put("not_duplicated_mutations_num", replica.notDuplicatedMutations(dup));
+    state.put("remote_app_name", replica.remoteAppName(dup));
     return state;
   }
 }

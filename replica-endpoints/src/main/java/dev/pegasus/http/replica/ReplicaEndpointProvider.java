@@ -8,7 +8,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Contributes {@code /replica/duplication} to every server whose host registered a {@link
+ * Contributes {@code /replica/duplication}, {@code /replica/data_version} and {@code
+ * /replica/manual_compaction} to every server whose host registered a {@link
  * ReplicaState}, and nothing otherwise.
  */
 public final class ReplicaEndpointProvider implements EndpointProvider {
@@ -17,7 +18,12 @@ public final class ReplicaEndpointProvider implements EndpointProvider {
   public Collection<HttpEndpoint> endpoints(EndpointContext context) {
     return context
         .find(ReplicaState.class)
-        .<Collection<HttpEndpoint>>map(state -> List.of(new DuplicationEndpoint(state)))
+        .<Collection<HttpEndpoint>>map(
+            state ->
+                List.of(
+                    new DuplicationEndpoint(state),
+                    new DataVersionEndpoint(state),
+                    new ManualCompactionEndpoint(state)))
         .orElse(List.of());
   }
 }

@@ -45,13 +45,24 @@ final class DuplicationEndpointTest {
 
   @Test
   void referenceBodyIsPinned() {
+    // Pegasus master's dup_replica_http_service_test body: 2.0's plus remote_app_name.
     TestResponse r = get(server, PATH + "?appid=1");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).isEqualTo("application/json");
     assertThat(r.body())
         .isEqualTo(
             "{\"1583306653\":{\"1.1\":{\"duplicating\":false,\"fail_mode\":\"FAIL_SLOW\","
-                + "\"not_confirmed_mutations_num\":100,\"not_duplicated_mutations_num\":50}}}");
+                + "\"not_confirmed_mutations_num\":100,\"not_duplicated_mutations_num\":50,"
+                + "\"remote_app_name\":\"temp\"}}}");
+  }
+
+  @Test
+  void remoteAppNameIsTheDuplicationsOwnWhenItHasOne() {
+    state.replace(
+        ReplicaSnapshot.builder()
+            .put(HostedReplica.primary(new Gpid(1, 0), "temp", 1100, PAUSED_DUP.withRemoteAppName("temp_backup")))
+            .build());
+    assertThat(get(server, PATH + "?appid=1").body()).endsWith("\"remote_app_name\":\"temp_backup\"}}}");
   }
 
   @Test
@@ -138,10 +149,10 @@ final class DuplicationEndpointTest {
             .build());
     String nineState =
         "{\"duplicating\":true,\"fail_mode\":\"FAIL_SKIP\",\"not_confirmed_mutations_num\":5,"
-            + "\"not_duplicated_mutations_num\":2}";
+            + "\"not_duplicated_mutations_num\":2,\"remote_app_name\":\"temp\"}";
     String tenState =
         "{\"duplicating\":true,\"fail_mode\":\"FAIL_FAST\",\"not_confirmed_mutations_num\":0,"
-            + "\"not_duplicated_mutations_num\":0}";
+            + "\"not_duplicated_mutations_num\":0,\"remote_app_name\":\"temp\"}";
     assertThat(get(server, PATH + "?appid=1").body())
         .isEqualTo(
             "{\"10\":{\"1.1\":" + tenState + ",\"1.2\":" + tenState + "},"
@@ -159,7 +170,8 @@ final class DuplicationEndpointTest {
     assertThat(get(server, PATH + "?appid=1").body())
         .isEqualTo(
             "{\"1\":{\"1.0\":{\"duplicating\":true,\"fail_mode\":\"FAIL_SLOW\","
-                + "\"not_confirmed_mutations_num\":0,\"not_duplicated_mutations_num\":0}}}");
+                + "\"not_confirmed_mutations_num\":0,\"not_duplicated_mutations_num\":0,"
+                + "\"remote_app_name\":\"temp\"}}}");
   }
 
   @Test

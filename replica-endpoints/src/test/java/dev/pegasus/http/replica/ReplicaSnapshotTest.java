@@ -8,6 +8,7 @@ import dev.pegasus.http.replica.spi.DuplicationProgress;
 import dev.pegasus.http.replica.spi.FailMode;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
+import dev.pegasus.http.replica.spi.ManualCompactionStatus;
 import dev.pegasus.http.replica.spi.ReplicaRole;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.util.ArrayList;
@@ -96,5 +97,44 @@ final class ReplicaSnapshotTest {
     DuplicationProgress d = new DuplicationProgress(1, FailMode.FAIL_SLOW, false, 0, 0);
     assertThrows(
         IllegalArgumentException.class, () -> HostedReplica.primary(new Gpid(1, 0), "a", 0, d, d));
+  }
+
+  @Test
+  void replicasOfListsEveryRoleOfOneApp() {
+    ReplicaSnapshot s =
+        ReplicaSnapshot.builder()
+            .put(HostedReplica.secondary(new Gpid(2, 1), "b", 0))
+            .put(HostedReplica.primary(new Gpid(2, 0), "b", 0))
+            .put(HostedReplica.primary(new Gpid(1, 0), "a", 0))
+            .build();
+    assertThat(s.replicasOf(2).stream().map(r -> r.gpid().toString()).toList())
+        .containsExactly("2.0", "2.1")
+        .inOrder();
+    assertThat(s.replicasOf(3)).isEmpty();
+  }
+
+  @Test
+  void aReplicaStartsAtDataVersionOneAndIdleAndWithersKeepEveryField() {
+    DuplicationProgress d = new DuplicationProgress(1, FailMode.FAIL_SLOW, false, 0, 0);
+    HostedReplica r = HostedReplica.primary(new Gpid(1, 0), "a", 5, d);
+    assertThat(r.dataVersion()).isEqualTo(HostedReplica.DEFAULT_DATA_VERSION);
+    assertThat(r.dataVersion()).isEqualTo(1);
+    assertThat(r.manualCompaction()).isEqualTo(ManualCompactionStatus.IDLE);
+    HostedReplica changed =
+        r.withDataVersion(2).withManualCompaction(ManualCompactionStatus.RUNNING).withLastCommittedDecree(9);
+    assertThat(changed.withDuplications(List.of(d)))
+        .isEqualTo(
+            new HostedReplica(
+                new Gpid(1, 0), "a", ReplicaRole.PRIMARY, 9, ImmutableList.of(d), 2, ManualCompactionStatus.RUNNING));
+    assertThrows(IllegalArgumentException.class, () -> r.withDataVersion(-1));
+  }
+
+  @Test
+  void aDuplicationWithoutRemoteAppNameShipsToTheSameName() {
+    DuplicationProgress d = new DuplicationProgress(1, FailMode.FAIL_SLOW, false, 0, 0);
+    HostedReplica r = HostedReplica.primary(new Gpid(1, 0), "temp", 5, d);
+    assertThat(d.remoteAppName()).isEmpty();
+    assertThat(r.remoteAppName(d)).isEqualTo("temp");
+    assertThat(r.remoteAppName(d.withRemoteAppName("temp2"))).isEqualTo("temp2");
   }
 }

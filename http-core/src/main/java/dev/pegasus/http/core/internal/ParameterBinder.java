@@ -6,6 +6,7 @@ import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.Parameter;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Checks decoded query parameters against an endpoint's declarations and records their typed
@@ -121,6 +122,13 @@ public final class ParameterBinder {
     String expected =
         "invalid value for \"" + p.name() + "\": \"" + quoted(raw) + "\"; expected an integer from "
             + p.min() + " to " + p.max();
+    if (p.acceptsRadixPrefixes()) {
+      OptionalLong parsed = RadixPrefixedIntegers.parse(raw);
+      if (parsed.isEmpty() || parsed.getAsLong() < p.min() || parsed.getAsLong() > p.max()) {
+        throw invalid(p, raw, expected);
+      }
+      return parsed.getAsLong();
+    }
     if (raw.isEmpty() || raw.length() > 20 || !isDecimal(raw)) {
       throw invalid(p, raw, expected);
     }

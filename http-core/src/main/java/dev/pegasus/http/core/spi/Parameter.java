@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>Kinds: a {@link Kind#FLAG} is true when present without a value or with {@code true}/{@code
  * 1}, false with {@code false}/{@code 0}; a {@link Kind#STRING} is any decoded text; an {@link
- * Kind#INT} is a decimal integer within {@code [min, max]}; a {@link Kind#ONE_OF} is exactly one
+ * Kind#INT} is a decimal integer within {@code [min, max]} (or, after {@link #radixPrefixes()},
+ * one in C's base-0 syntax such as {@code 0x10}); a {@link Kind#ONE_OF} is exactly one
  * of a fixed set of values ({@code format=legacy|proto}); a {@link Kind#LIST} is a comma-separated
  * list ({@code types=replica,table}), each item trimmed and empty items dropped.
  *
@@ -55,6 +56,7 @@ public final class Parameter {
   private final String missingMessage;
   private final String invalidMessage;
   private final ImmutableList<String> allowedValues;
+  private final boolean radixPrefixes;
 
   private Parameter(
       String name,
@@ -65,7 +67,8 @@ public final class Parameter {
       long max,
       String missingMessage,
       String invalidMessage,
-      ImmutableList<String> allowedValues) {
+      ImmutableList<String> allowedValues,
+      boolean radixPrefixes) {
     checkArgument(!name.isEmpty(), "a parameter needs a name");
     checkArgument(min <= max, "min %s > max %s", min, max);
     this.name = name;
@@ -77,21 +80,22 @@ public final class Parameter {
     this.missingMessage = missingMessage;
     this.invalidMessage = invalidMessage;
     this.allowedValues = allowedValues;
+    this.radixPrefixes = radixPrefixes;
   }
 
   /** An optional presence flag such as {@code detail}. */
   public static Parameter flag(String name) {
-    return new Parameter(name, Kind.FLAG, false, "", 0, 0, null, null, ImmutableList.of());
+    return new Parameter(name, Kind.FLAG, false, "", 0, 0, null, null, ImmutableList.of(), false);
   }
 
   /** A string parameter; {@code placeholder} is shown in the help text as {@code name=<placeholder>}. */
   public static Parameter string(String name, String placeholder) {
-    return new Parameter(name, Kind.STRING, false, placeholder, 0, 0, null, null, ImmutableList.of());
+    return new Parameter(name, Kind.STRING, false, placeholder, 0, 0, null, null, ImmutableList.of(), false);
   }
 
   /** A decimal integer parameter accepted within {@code [min, max]}. */
   public static Parameter integer(String name, String placeholder, long min, long max) {
-    return new Parameter(name, Kind.INT, false, placeholder, min, max, null, null, ImmutableList.of());
+    return new Parameter(name, Kind.INT, false, placeholder, min, max, null, null, ImmutableList.of(), false);
   }
 
   /**
@@ -117,7 +121,7 @@ public final class Parameter {
     }
     ImmutableList<String> allowed = ImmutableList.copyOf(values);
     return new Parameter(
-        name, Kind.ONE_OF, false, String.join("|", allowed), 0, 0, null, null, allowed);
+        name, Kind.ONE_OF, false, String.join("|", allowed), 0, 0, null, null, allowed, false);
   }
 
   /**
@@ -126,14 +130,15 @@ public final class Parameter {
    * empty list. The help text shows {@code name=<placeholder,...>}.
    */
   public static Parameter list(String name, String placeholder) {
-    return new Parameter(name, Kind.LIST, false, placeholder, 0, 0, null, null, ImmutableList.of());
+    return new Parameter(name, Kind.LIST, false, placeholder, 0, 0, null, null, ImmutableList.of(), false);
   }
 
   /** The same parameter, required (a flag cannot be required). */
   public Parameter required() {
     checkArgument(kind != Kind.FLAG, "flag %s cannot be required", name);
     return new Parameter(
-        name, kind, true, placeholder, min, max, missingMessage, invalidMessage, allowedValues);
+        name, kind, true, placeholder, min, max, missingMessage, invalidMessage, allowedValues,
+        radixPrefixes);
   }
 
   /** The same parameter with the message to send when it is required and missing or empty. */
@@ -147,7 +152,8 @@ public final class Parameter {
         max,
         Objects.requireNonNull(message),
         invalidMessage,
-        allowedValues);
+        allowedValues,
+        radixPrefixes);
   }
 
   /**
@@ -164,7 +170,22 @@ public final class Parameter {
         max,
         missingMessage,
         Objects.requireNonNull(messageFormat),
-        allowedValues);
+        allowedValues,
+        radixPrefixes);
+  }
+
+  /**
+   * The same integer parameter, read as C's {@code strtoll} with base 0 reads it (Pegasus's
+   * {@code buf2int32}/{@code buf2int64}): leading white space and a sign are skipped, {@code
+   * 0x}/{@code 0X} starts a hexadecimal number and a leading {@code 0} an octal one ({@code 0x10}
+   * and {@code 020} are 16), and the whole value must be a number. For endpoints whose Pegasus
+   * counterpart parses its value so and whose clients may rely on it; a value longer than 32
+   * characters is malformed.
+   */
+  public Parameter radixPrefixes() {
+    checkArgument(kind == Kind.INT, "parameter %s is not an integer", name);
+    return new Parameter(
+        name, kind, required, placeholder, min, max, missingMessage, invalidMessage, allowedValues, true);
   }
 
   /** The name as it appears in the query. */
@@ -195,6 +216,11 @@ public final class Parameter {
   /** The largest accepted value of an {@link Kind#INT}. */
   public long max() {
     return max;
+  }
+
+  /** True when an {@link Kind#INT} is read with C's base prefixes ({@link #radixPrefixes()}). */
+  public boolean acceptsRadixPrefixes() {
+    return radixPrefixes;
   }
 
   /** The accepted values of a {@link Kind#ONE_OF}, in declaration order; empty for other kinds. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a replica server hosts at one moment: every replica with its role and duplication
- * progress, ordered by gpid, and whether duplication is enabled on this server. Immutable, so
+ * What a replica server hosts at one moment: every replica with its role, duplication
+ * progress, data version and manual-compaction status, ordered by gpid, and whether duplication is enabled on this server. Immutable, so
  * that an endpoint reads one consistent view; build one with {@link #builder()}.
  *
  * <pre>{@code
@@ -55,6 +55,11 @@ public record ReplicaSnapshot(boolean duplicationEnabled, ImmutableList<HostedRe
   /** The replicas of this app for which this server is primary, in partition order. */
   public List<HostedReplica> primariesOf(int appId) {
     return replicas.stream().filter(r -> r.gpid().appId() == appId && r.isPrimary()).toList();
+  }
+
+  /** Every replica of this app hosted here, primary or secondary, in partition order. */
+  public List<HostedReplica> replicasOf(int appId) {
+    return replicas.stream().filter(r -> r.gpid().appId() == appId).toList();
   }
 
   /** The replica of this partition, if this server hosts it. */
