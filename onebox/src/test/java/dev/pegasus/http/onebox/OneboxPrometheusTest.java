@@ -114,12 +114,17 @@ final class OneboxPrometheusTest {
 
   @Test
   @Order(2)
-  void everyServerIsDiscoveredWithItsRoleAndClusterAndUp() {
-    JsonNode targets = prometheus.awaitTargetsUp(allServers().size(), DEADLINE);
+  void everyServerIsDiscoveredThroughTheBackupWithItsRoleAndCluster() {
+    String discovery = onebox.backupMetaUrls().get(0) + "/meta/scrape_targets";
+    JsonNode targets =
+        pollUntil(
+            "every server discovered", DEADLINE, prometheus::activeTargets,
+            t -> t.size() == allServers().size());
     List<String> seen = new ArrayList<>();
     for (JsonNode t : targets) {
       JsonNode labels = t.path("labels");
       assertThat(labels.path("cluster").asText()).isEqualTo("onebox");
+      assertThat(t.path("discoveredLabels").path("__meta_url").asText()).isEqualTo(discovery);
       seen.add(labels.path("role").asText() + " " + t.path("scrapeUrl").asText());
     }
     List<String> expected = new ArrayList<>();
@@ -131,6 +136,12 @@ final class OneboxPrometheusTest {
 
   @Test
   @Order(3)
+  void everyTargetIsUp() {
+    prometheus.awaitTargetsUp(allServers().size(), DEADLINE);
+  }
+
+  @Test
+  @Order(4)
   void theRecordingRuleForTempsReadQpsAgreesWithTheCollector() {
     String rule = "cluster_table:pegasus_read_qps:rate1m{table_id=\"2\"}";
     String collector =
@@ -153,7 +164,7 @@ final class OneboxPrometheusTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void promtoolFindsEveryRolesExpositionClean() {
     for (String server : allServers()) {
       TestResponse r = HttpCalls.send("GET", server + "/metrics", null, "Accept", TEXT_0_0_4);
