@@ -1,6 +1,6 @@
 /**
- * {@code MetaState}, its model and {@code MetaLeadership} ({@code dev.pegasus.http.meta}); the
- * eight {@code /meta/*} endpoints and the backup-to-primary redirect stay in {@code internal}. No
+ * {@code MetaState}, {@code TableOperations}, their model and {@code MetaLeadership} ({@code
+ * dev.pegasus.http.meta}); the {@code /meta/*} endpoints, {@code /envs/list} and the backup-to-primary redirect stay in {@code internal}. No
  * ZooKeeper here: the election is pegasus-meta-zookeeper's.
  */
 module dev.pegasus.http.meta {
@@ -14,4 +14,9 @@ module dev.pegasus.http.meta {
   // PartitionConfig's @Nullable, in the API: readable by users who have it, needed by none.
   requires static transitive org.jspecify;
   requires org.slf4j;
+  // BulkLoadInfo reads the bulk_load_info file.
+  requires com.fasterxml.jackson.databind;
+
+  // The strict JSON body decoder (Jackson, called by http-core) builds these records.
+  opens dev.pegasus.http.meta.internal.bodies to com.fasterxml.jackson.databind;
 }

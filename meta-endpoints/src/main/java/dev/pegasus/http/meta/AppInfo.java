@@ -71,6 +71,16 @@ public record AppInfo(
     return toBuilder().status(newStatus).build();
   }
 
+  /**
+   * The same table with {@code changed} merged into its envs: a key given again takes the new
+   * value, the other envs stay (Pegasus's {@code set_app_envs}).
+   */
+  public AppInfo withEnvsMerged(Map<String, String> changed) {
+    Map<String, String> merged = new java.util.HashMap<>(envs);
+    merged.putAll(changed);
+    return toBuilder().envs(merged).build();
+  }
+
   /** Builds an {@link AppInfo}. */
   public static final class Builder {
     private final int appId;

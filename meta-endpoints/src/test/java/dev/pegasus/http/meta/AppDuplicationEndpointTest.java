@@ -8,7 +8,9 @@ import dev.pegasus.http.testing.TestResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,7 +38,34 @@ final class AppDuplicationEndpointTest {
                 + ts
                 + "\",\"dupid\":"
                 + MetaFixtures.DUP_ID
-                + ",\"fail_mode\":\"FAIL_SLOW\",\"remote\":\"slave-cluster\",\"status\":\"DS_START\"},\"appid\":2}");
+                + ",\"fail_mode\":\"FAIL_SLOW\",\"partition_states\":null,\"remote\":\"slave-cluster\","
+                + "\"remote_app_name\":\"test_meta_http\",\"remote_replica_count\":3,\"status\":\"DS_START\"},\"appid\":2}");
+  }
+
+  @Test
+  void masterBodyOfPegasusUnitTest() {
+    Map<Integer, Duplication.PartitionState> states = new HashMap<>();
+    for (int p = 0; p < 8; p++) {
+      states.put(p, new Duplication.PartitionState(-1, -1));
+    }
+    setDuplications(
+        List.of(
+            new Duplication(
+                    MetaFixtures.DUP_ID, "slave-cluster", DuplicationStatus.PREPARE, DuplicationFailMode.SLOW,
+                    MetaFixtures.DUP_ID * 1000L)
+                .withRemoteTable("remote_test_app", 3)
+                .withPartitionStates(states)));
+    StringBuilder partitions = new StringBuilder();
+    for (int p = 0; p < 8; p++) {
+      partitions.append(p == 0 ? "" : ",").append("\"").append(p)
+          .append("\":{\"confirmed_decree\":-1,\"last_committed_decree\":-1}");
+    }
+    assertThat(meta.get("/meta/app/duplication?name=test_meta_http").body())
+        .isEqualTo(
+            "{\"1\":{\"create_ts\":\"2020-03-09 18:13:50\",\"dupid\":" + MetaFixtures.DUP_ID
+                + ",\"fail_mode\":\"FAIL_SLOW\",\"partition_states\":{" + partitions
+                + "},\"remote\":\"slave-cluster\",\"remote_app_name\":\"remote_test_app\","
+                + "\"remote_replica_count\":3,\"status\":\"DS_PREPARE\"},\"appid\":2}");
   }
 
   @Test

@@ -70,7 +70,7 @@ final class MetaLeadershipStartTest {
   }
 
   @Test
-  void registerAddsTheEightEndpoints() {
+  void registerAddsTheMetaEndpointsAndEnvsList() {
     try (PegasusHttpServer server =
         PegasusHttpServer.builder().port(0)
             .role("meta")
@@ -80,11 +80,16 @@ final class MetaLeadershipStartTest {
       assertThat(
               server.endpoints().stream()
                   .map(EndpointSpec::path)
-                  .filter(p -> p.startsWith("/meta"))
+                  .filter(p -> p.startsWith("/meta") || p.startsWith("/envs"))
                   .toList())
           .containsExactly(
+              "/envs/list",
               "/meta/app",
               "/meta/app/duplication",
+              "/meta/app/query_bulk_load",
+              "/meta/app/start_bulk_load",
+              "/meta/app/start_compaction",
+              "/meta/app/usage_scenario",
               "/meta/app_envs",
               "/meta/apps",
               "/meta/backup_policy",

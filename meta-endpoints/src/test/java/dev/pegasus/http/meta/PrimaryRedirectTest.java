@@ -140,13 +140,18 @@ final class PrimaryRedirectTest {
   }
 
   @Test
-  void helpPageListsTheSevenWithTheirParameters() {
+  void helpPageListsTheMetaEndpointsWithTheirParameters() {
     assertThat(backup.get("/").body())
         .contains(
             q(
                 "'/meta/app':'name=<app_name>[&detail]. Query app"
                     + " info.','/meta/app/duplication':'name=<app_name>. Query app duplication"
-                    + " info.','/meta/app_envs':'name=<app_name>. Query app"
+                    + " info.','/meta/app/query_bulk_load':'name=<app_name>. Query app bulk load info.',"
+                    + "'/meta/app/start_bulk_load':'A JSON format of start_bulk_load_request structure. Start bulk"
+                    + " load on an app. [changes state; POST]','/meta/app/start_compaction':'A JSON format of"
+                    + " manual_compaction_info structure. Start compaction for an app. [changes state; POST]',"
+                    + "'/meta/app/usage_scenario':'A JSON format of usage_scenario_info structure. Update usage"
+                    + " scenario of an app. [changes state; POST]','/meta/app_envs':'name=<app_name>. Query app"
                     + " environments.','/meta/apps':'[detail]. List all apps in the"
                     + " cluster.','/meta/backup_policy':'[name=<policy_name>]. Query backup policy"
                     + " by policy name.','/meta/cluster':'Query the cluster"

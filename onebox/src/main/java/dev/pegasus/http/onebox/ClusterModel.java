@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulated cluster behind the onebox: its tables (with their envs) and where each
@@ -38,9 +39,6 @@ import java.util.Map;
  * its first secondary; a returning server comes back as a secondary).
  */
 final class ClusterModel {
-
-  /** This cluster's name (Pegasus's {@code [replication] cluster_name}). */
-  static final String CLUSTER_NAME = "onebox";
 
   /** The remote cluster the {@code temp} table duplicates to. */
   static final String REMOTE_CLUSTER = "onebox2";
@@ -57,6 +55,7 @@ final class ClusterModel {
 
   /** One table: its facts (the envs change), its mutable partitions and its data version. */
   private static final class TableModel {
+    /** Replaced when an env is set through the meta (the rest of it never changes). */
     AppInfo app;
     final int dataVersion = HostedReplica.DEFAULT_DATA_VERSION;
     final PartitionConfig[] partitions;
@@ -134,6 +133,32 @@ final class ClusterModel {
     return table.equals(DUPLICATED_TABLE)
         ? ImmutableMap.of("replica.enable_slow_query_log", "true", "replica.slow_query_threshold", "20")
         : ImmutableMap.of("replica.slow_query_threshold", "100");
+  }
+
+  /** The table named {@code name}, with its current envs. */
+  synchronized Optional<AppInfo> app(String name) {
+    return tables.stream().filter(t -> t.app.appName().equals(name)).map(t -> t.app).findFirst();
+  }
+
+  /** Every table, in app id order, with its current envs. */
+  synchronized List<AppInfo> apps() {
+    return tables.stream().map(t -> t.app).toList();
+  }
+
+  /**
+   * Replaces the envs of the table named {@code name} (what the meta stored in ZooKeeper); the
+   * meta's snapshot and the replicas' views read them from here (the replicas follow the {@code
+   * manual_compact.*} ones from the next {@link #advanceCompactions}). False if there is no such
+   * table.
+   */
+  synchronized boolean envs(String name, Map<String, String> envs) {
+    for (TableModel t : tables) {
+      if (t.app.appName().equals(name)) {
+        t.app = t.app.toBuilder().envs(envs).build();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Replaces the cluster facts (the meta list is known only once the metas are bound). */
@@ -214,20 +239,6 @@ final class ClusterModel {
     }
   }
 
-  /**
-   * Replaces the envs of {@code table} with {@code envs}; false if there is no such table. The
-   * replicas follow the {@code manual_compact.*} ones from the next {@link #advanceCompactions}.
-   */
-  synchronized boolean setEnvs(String table, Map<String, String> envs) {
-    for (TableModel t : tables) {
-      if (t.app.appName().equals(table)) {
-        t.app = t.app.toBuilder().envs(envs).build();
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** One tick of every alive replica's manual compaction, after its table's envs ({@link ManualCompactions}). */
   synchronized void advanceCompactions(Instant now) {
     List<ManualCompactions.Hosted> hosted = new ArrayList<>();
@@ -250,7 +261,7 @@ final class ClusterModel {
       b.node(n.getValue() ? NodeState.alive(n.getKey()) : NodeState.unalive(n.getKey()));
     }
     for (TableModel t : tables) {
-      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(t.duplications));
+      b.table(Table.of(t.app, List.of(t.partitions)).withDuplications(withProgress(t)));
     }
     int firstTable = tables.isEmpty() ? 1 : tables.get(0).app.appId();
     b.backupPolicy(
@@ -263,6 +274,19 @@ final class ClusterModel {
             true,
             3));
     return b.build();
+  }
+
+  /**
+   * The table's duplications with master's per-partition progress, as the replicas report it
+   * (confirmation trails the log by a few mutations).
+   */
+  private static List<Duplication> withProgress(TableModel t) {
+    Map<Integer, Duplication.PartitionState> states = new HashMap<>();
+    for (int p = 0; p < t.partitions.length; p++) {
+      long committed = t.committedDecree[p];
+      states.put(p, new Duplication.PartitionState(Math.max(-1, committed - 40), committed));
+    }
+    return t.duplications.stream().map(d -> d.withPartitionStates(states)).toList();
   }
 
   /**

@@ -4,13 +4,15 @@ import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
+import dev.pegasus.http.meta.TableOperations;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperMetaLeadership;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One meta server: a role-{@code meta} server over the cluster's shared meta state, taking part
+ * One meta server: a role-{@code meta} server over the cluster's shared meta state and table
+ * operations (envs in ZooKeeper, bulk loads), taking part
  * in the primary election through ZooKeeper. Stopping it leaves the election first, so that a
  * backup takes over at once. Leader ids are checked against the meta list of the shared state's
  * cluster facts; with a digest, the election's nodes belong to that identity alone. Its
@@ -32,6 +34,7 @@ final class MetaNode {
   private final String name;
   private final ServerSettings settings;
   private final MetaState state;
+  private final TableOperations operations;
   private final String zooKeeper;
   private final String electionPath;
   private final Optional<ZooKeeperDigest> digest;
@@ -44,6 +47,7 @@ final class MetaNode {
       String name,
       ServerSettings settings,
       MetaState state,
+      TableOperations operations,
       String zooKeeper,
       String zooKeeperRoot,
       Optional<ZooKeeperDigest> digest,
@@ -54,6 +58,7 @@ final class MetaNode {
     this.digest = digest;
     this.settings = settings;
     this.state = state;
+    this.operations = operations;
     this.zooKeeper = zooKeeper;
     this.electionPath = zooKeeperRoot + "/meta_leader";
     this.port = port;
@@ -84,6 +89,7 @@ final class MetaNode {
               .builder(port)
               .role("meta")
               .service(MetaState.class, state)
+              .service(TableOperations.class, operations)
               .service(MetaLeadership.class, leadership)
               .service(ExtraScrapeTargets.class, extraTargets)
               .build()

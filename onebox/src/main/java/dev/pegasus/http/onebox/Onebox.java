@@ -46,6 +46,8 @@ public final class Onebox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Onebox.class);
   private static final Duration ELECTION_WAIT = Duration.ofSeconds(20);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+  /** How long each status of a bulk load lasts: DOWNLOADING to SUCCEED takes three. */
+  static final Duration BULK_LOAD_STEP = Duration.ofSeconds(1);
 
   private final OneboxOptions options;
   private final EmbeddedZooKeeper zooKeeper;
@@ -56,6 +58,8 @@ public final class Onebox implements AutoCloseable {
   private final InMemoryMetaState metaState;
   private final CollectorServer collector;
   private final Workload workload;
+  private final ZooKeeperTableEnvs tableEnvs;
+  private final OneboxTableOperations tableOperations;
 
   private Onebox(Parts parts) {
     this.options = parts.options;
@@ -67,6 +71,8 @@ public final class Onebox implements AutoCloseable {
     this.metaState = parts.metaState;
     this.collector = parts.collector;
     this.workload = parts.workload;
+    this.tableEnvs = parts.tableEnvs;
+    this.tableOperations = parts.tableOperations;
   }
 
   /** What start() has built so far, so that a failure can close exactly that. */
@@ -83,6 +89,8 @@ public final class Onebox implements AutoCloseable {
     InMemoryMetaState metaState;
     CollectorServer collector;
     Workload workload;
+    ZooKeeperTableEnvs tableEnvs;
+    OneboxTableOperations tableOperations;
 
     @Override
     public void close() {
@@ -93,6 +101,12 @@ public final class Onebox implements AutoCloseable {
         collector.close();
       }
       metas.forEach(MetaNode::stop);
+      if (tableOperations != null) {
+        tableOperations.close();
+      }
+      if (tableEnvs != null) {
+        tableEnvs.close();
+      }
       replicas.forEach(ReplicaNode::kill);
       if (zooKeeper != null) {
         zooKeeper.close();
@@ -125,6 +139,7 @@ public final class Onebox implements AutoCloseable {
               options.replicationFactor(),
               facts(options, parts.zooKeeperConnect, List.of()),
               Instant.now().getEpochSecond());
+      startTableOperations(parts);
       parts.metaState = new InMemoryMetaState(parts.model.metaSnapshot());
       for (int i = 0; i < options.metaPorts().size(); i++) {
         MetaNode meta =
@@ -132,6 +147,7 @@ public final class Onebox implements AutoCloseable {
                 "meta" + (i + 1),
                 settings,
                 parts.metaState,
+                parts.tableOperations,
                 parts.zooKeeperConnect,
                 options.zooKeeperRoot(),
                 parts.digest,
@@ -164,12 +180,44 @@ public final class Onebox implements AutoCloseable {
       Onebox onebox = new Onebox(parts);
       onebox.awaitPrimary(ELECTION_WAIT);
       return onebox;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      parts.close();
+      throw new OneboxStartException("the onebox start was interrupted", e);
     } catch (RuntimeException | IOException e) {
       parts.close();
       if (e instanceof OneboxStartException start) {
         throw start;
       }
       throw new OneboxStartException("the onebox could not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Connects the envs' store to ZooKeeper under the cluster root (with the metas' digest) and
+   * loads the tables' envs from it, or seeds it with the initial ones.
+   */
+  private static void startTableOperations(Parts parts) throws IOException, InterruptedException {
+    parts.tableEnvs =
+        new ZooKeeperTableEnvs(parts.zooKeeperConnect, parts.options.zooKeeperRoot(), parts.digest);
+    if (!parts.tableEnvs.start()) {
+      throw new OneboxStartException(
+          "ZooKeeper at " + parts.zooKeeperConnect + " did not answer; the table envs live there", null);
+    }
+    // the metas' snapshot follows the model; the replicas read it on the workload's next tick
+    Runnable publish = () -> {
+      synchronized (parts.model) {
+        parts.metaState.set(parts.model.metaSnapshot());
+      }
+    };
+    parts.tableOperations =
+        new OneboxTableOperations(parts.model, parts.tableEnvs, publish, BULK_LOAD_STEP);
+    try {
+      parts.tableOperations.loadOrSeed();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("the table envs could not be read from ZooKeeper: " + e.getMessage(), e);
     }
   }
 
@@ -181,12 +229,12 @@ public final class Onebox implements AutoCloseable {
       parts.zooKeeperConnect = options.externalZooKeeper().get();
       return;
     }
-    // Every client of the embedded ZooKeeper is a meta of this process: two connections each (one
-    // more while a lost session is replaced) and two to spare; digest auth required, with a secret
+    // Every client of the embedded ZooKeeper is of this process: two connections per meta (one more
+    // while a lost session is replaced), one for the table envs, and two to spare; digest auth required, with a secret
     // that lives as long as this run, so no other local process can touch the election.
     EmbeddedZooKeeper zk =
         new EmbeddedZooKeeper(
-            options.host(), options.zooKeeperPort(), 2 * options.metaPorts().size() + 2, true);
+            options.host(), options.zooKeeperPort(), 2 * options.metaPorts().size() + 3, true);
     try {
       zk.start();
     } catch (IOException e) {
@@ -412,7 +460,9 @@ public final class Onebox implements AutoCloseable {
 
   /** Pushes the model's current view to the metas and every running replica server. */
   private void publish() {
-    metaState.set(model.metaSnapshot());
+    synchronized (model) { // one order of snapshots with the table operations' publishes
+      metaState.set(model.metaSnapshot());
+    }
     for (ReplicaNode node : replicas) {
       node.publish(model.replicaSnapshot(node.address()));
     }
@@ -527,9 +577,16 @@ public final class Onebox implements AutoCloseable {
     collector.close();
     metas.forEach(MetaNode::leaveElection); // all at once, so the primary does not hop from one to the next
     metas.forEach(MetaNode::stop);
+    tableOperations.close();
+    tableEnvs.close();
     replicas.forEach(ReplicaNode::kill);
     if (zooKeeper != null) {
       zooKeeper.close();
     }
+  }
+
+  /** The envs of the table {@code appId} as ZooKeeper holds them now (a real read), for tests. */
+  Optional<Map<String, String>> storedEnvs(int appId) throws Exception {
+    return tableEnvs.read(appId);
   }
 }

@@ -61,13 +61,14 @@ public record OneboxOptions(
         --counter-period <s>        seconds between counter snapshots on every server (10)
         --ephemeral                 every port 0: free ports chosen by the system
         --access-log                log one line per HTTP request
-        --admin-token <token>       token that admits remote clients to /pprof/* (16+ chars);
+        --admin-token <token>       token that admits remote clients to /pprof/* and the write
+                                    operations (/updateConfig, /meta/app/start_*, ...; 16+ chars);
                                     shown by ps and /pprof/cmdline (redacted): prefer
         --admin-token-file <path>   the token read from a file (or set PEGASUS_HTTP_ADMIN_TOKEN)
         --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
                                     every server serves HTTPS only with this certificate (for
-                                    127.0.0.1); the CA's client certificates admit /pprof/*
-        --config <file.ini>         initial flag values for every server ([pegasus.http],
+                                    127.0.0.1); the CA's client certificates admit like the token
+        --config <file.ini>         initial flag values for every server ([pegasus.http], [metrics],
                                     [pegasus.collector], [pegasus.profiler], [pegasus.onebox])
         --no-console                do not read commands from standard input
         --help                      this text
@@ -219,7 +220,7 @@ public record OneboxOptions(
 
   /** The sections the onebox's servers define flags in; a file's other sections are mistakes. */
   static final List<String> KNOWN_SECTIONS =
-      List.of("pegasus.http", "pegasus.collector", "pegasus.profiler", "pegasus.onebox");
+      List.of("pegasus.http", "metrics", "pegasus.collector", "pegasus.profiler", "pegasus.onebox");
 
   /** {@code --config}: read and checked now, so a mistake is one line naming file, line and key. */
   private static Optional<Path> configFile(Map<String, String> flags) {

@@ -3,8 +3,14 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.BuildInfo;
 import dev.pegasus.http.core.PegasusHttpServer;
 
-/** What every onebox server shares: its cluster name, host, counter period, access log, admin token, TLS and version. */
+/**
+ * What every onebox server shares: its host, cluster name ({@value #CLUSTER_NAME}), counter period,
+ * access log, admin token, TLS and version.
+ */
 final class ServerSettings {
+
+  /** The cluster's name in {@code /metrics} and the Prometheus labels, as Pegasus's onebox. */
+  static final String CLUSTER_NAME = "onebox";
 
   private final OneboxOptions options;
   private final BuildInfo buildInfo;
@@ -30,7 +36,7 @@ final class ServerSettings {
         .port(port)
         .configure(
             c ->
-                c.clusterName(ClusterModel.CLUSTER_NAME)
+                c.clusterName(CLUSTER_NAME)
                     .counterPeriod(options.counterPeriod())
                     .accessLog(options.accessLog())
                     .adminToken(options.adminToken().orElse(null))

@@ -114,10 +114,10 @@ final class ClusterModelTest {
   void setEnvsReachesTheMetaAndTheReplicasCompactionsFollowIt() {
     Instant trigger = Instant.parse("2026-12-01T10:00:00Z");
     assertThat(
-            model.setEnvs(
+            model.envs(
                 "temp", ImmutableMap.of("manual_compact.once.trigger_time", Long.toString(trigger.getEpochSecond()))))
         .isTrue();
-    assertThat(model.setEnvs("nope", ImmutableMap.of())).isFalse();
+    assertThat(model.envs("nope", ImmutableMap.of())).isFalse();
     assertThat(model.metaSnapshot().table("temp").orElseThrow().app().envs())
         .containsExactly("manual_compact.once.trigger_time", Long.toString(trigger.getEpochSecond()));
     for (int i = 1; i <= 4; i++) {

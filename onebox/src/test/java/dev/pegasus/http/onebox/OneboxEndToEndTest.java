@@ -51,8 +51,10 @@ final class OneboxEndToEndTest {
       List.of("/pprof/cmdline", "/pprof/growth", "/pprof/heap", "/pprof/profile", "/pprof/symbol", "/pprof/threads");
   private static final List<String> META =
       List.of(
-          "/meta/app", "/meta/app/duplication", "/meta/app_envs", "/meta/apps", "/meta/backup_policy",
-          "/meta/cluster", "/meta/nodes", "/meta/scrape_targets");
+          "/envs/list", "/meta/app", "/meta/app/duplication", "/meta/app/query_bulk_load",
+          "/meta/app/start_bulk_load", "/meta/app/start_compaction", "/meta/app/usage_scenario",
+          "/meta/app_envs", "/meta/apps", "/meta/backup_policy", "/meta/cluster", "/meta/nodes",
+          "/meta/scrape_targets");
 
   static Onebox onebox;
 
@@ -146,7 +148,9 @@ final class OneboxEndToEndTest {
     assertThat(get(meta + "/meta/app_envs?name=temp").body())
         .isEqualTo("{\"replica.enable_slow_query_log\":\"true\",\"replica.slow_query_threshold\":\"20\"}\n");
     assertThat(get(meta + "/meta/app/duplication?name=temp").body())
-        .matches("\\{\"1\":\\{\"create_ts\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"dupid\":1583748830,\"fail_mode\":\"FAIL_SLOW\",\"remote\":\"onebox2\",\"status\":\"DS_START\"\\},\"appid\":2\\}");
+        .matches("\\{\"1\":\\{\"create_ts\":\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\",\"dupid\":1583748830,\"fail_mode\":\"FAIL_SLOW\","
+            + "\"partition_states\":\\{(\"[0-7]\":\\{\"confirmed_decree\":-?\\d+,\"last_committed_decree\":\\d+\\},?){8}\\},"
+            + "\"remote\":\"onebox2\",\"remote_app_name\":\"temp\",\"remote_replica_count\":3,\"status\":\"DS_START\"\\},\"appid\":2\\}");
     assertThat(get(meta + "/meta/backup_policy").body())
         .isEqualTo("{\"every_day\":{\"name\":\"every_day\",\"backup_provider_type\":\"local_service\",\"backup_interval\":\"86400\",\"app_ids\":\"[1]\",\"start_time\":\"01:30\",\"status\":\"enabled\",\"backup_history_count\":\"3\"}}\n");
   }

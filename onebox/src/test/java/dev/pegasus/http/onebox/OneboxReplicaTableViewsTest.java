@@ -89,8 +89,8 @@ final class OneboxReplicaTableViewsTest {
     temp.put("manual_compact.once.trigger_time", now);
     Map<String, String> stat = new HashMap<>(model.metaSnapshot().table("stat").orElseThrow().app().envs());
     stat.putAll(ImmutableMap.of("manual_compact.once.trigger_time", now, "manual_compact.disabled", "true"));
-    model.setEnvs("stat", stat);
-    model.setEnvs("temp", temp);
+    model.envs("stat", stat);
+    model.envs("temp", temp);
 
     Set<String> seenOnFirst = new HashSet<>();
     String first = onebox.replicaUrls().get(0);

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code /meta/app/duplication?name=<app_name>}: a table's duplications as typed JSON with sorted
- * keys and no trailing newline, numbered {@code "1"}, {@code "2"}, ... in id order, plus {@code
+ * keys and no trailing newline (Pegasus master's entries: 2.0's keys plus {@code partition_states},
+ * {@code remote_app_name} and {@code remote_replica_count}), numbered {@code "1"}, {@code "2"}, ... in id order, plus {@code
  * "appid"}; {@code {}} for a table without duplications (Pegasus answered {@code null}).
  *
  * <p>{@code curl 'http://127.0.0.1:34601/meta/app/duplication?name=temp'}
@@ -71,7 +72,12 @@ final class AppDuplicationEndpoint implements HttpEndpoint {
       entry.put("create_ts", times.dateTime(d.createTimeMillis()));
       entry.put("dupid", d.dupId());
       entry.put("fail_mode", d.failMode().wireName());
+      entry.put("partition_states", partitionStates(d));
       entry.put("remote", d.remoteCluster());
+      entry.put("remote_app_name", d.remoteAppName().isEmpty() ? table.name() : d.remoteAppName());
+      entry.put(
+          "remote_replica_count",
+          d.remoteReplicaCount() == 0 ? table.app().maxReplicaCount() : d.remoteReplicaCount());
       entry.put("status", d.status().wireName());
       body.put(Integer.toString(++n), entry);
     }
@@ -79,5 +85,20 @@ final class AppDuplicationEndpoint implements HttpEndpoint {
       body.put("appid", table.app().appId());
     }
     return body;
+  }
+
+  /** {@code {"<pidx>":{"confirmed_decree":..,"last_committed_decree":..}}}, or null when none is known. */
+  private static Map<String, Object> partitionStates(Duplication d) {
+    if (d.partitionStates().isEmpty()) {
+      return null;
+    }
+    Map<String, Object> states = new HashMap<>();
+    d.partitionStates()
+        .forEach(
+            (pidx, s) ->
+                states.put(
+                    Integer.toString(pidx),
+                    Map.of("confirmed_decree", s.confirmedDecree(), "last_committed_decree", s.lastCommittedDecree())));
+    return states;
   }
 }

@@ -9,15 +9,18 @@ import dev.pegasus.http.core.spi.ScopedFilter;
 import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
+import dev.pegasus.http.meta.TableOperations;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Contributes the eight {@code /meta/*} endpoints when the host registered a {@link MetaState} (and
- * then requires a {@link MetaLeadership}; an {@link ExtraScrapeTargets} is optional); each is served by the primary meta only and redirected
- * by backups (a filter on their paths), and the leadership is started with the server's advertised
+ * Contributes the twelve {@code /meta/*} endpoints and {@code /envs/list} when the host registered
+ * a {@link MetaState} (and then requires a {@link MetaLeadership}; a {@link TableOperations} is
+ * optional and enables the four table operations, an {@link ExtraScrapeTargets} adds servers to
+ * {@code /meta/scrape_targets}); each {@code /meta/*} endpoint is served by the
+ * primary meta only and redirected by backups (a filter on their paths), and the leadership is started with the server's advertised
  * {@code host:port} once the server is bound. Times print in the zone of the host's {@link Clock} service, or the system zone.
  */
 public final class MetaEndpointProvider implements EndpointProvider {
@@ -38,8 +41,11 @@ public final class MetaEndpointProvider implements EndpointProvider {
                         "the host registered a MetaState but no MetaLeadership; register"
                             + " StaticMetaLeadership.self() for a single meta server, or a"
                             + " ZooKeeperMetaLeadership"));
-    ZoneId zone = context.find(Clock.class).map(Clock::getZone).orElseGet(ZoneId::systemDefault);
+    Optional<Clock> clock = context.find(Clock.class);
+    ZoneId zone = clock.map(Clock::getZone).orElseGet(ZoneId::systemDefault);
     PegasusTimes times = new PegasusTimes(zone);
+    Optional<TableOperations> operations = context.find(TableOperations.class);
+    EnvWrites envWrites = new EnvWrites(state, operations);
     List<HttpEndpoint> endpoints =
         List.of(
             new AppEndpoint(state),
@@ -49,15 +55,22 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new BackupPolicyEndpoint(state),
             new ClusterEndpoint(state, leadership),
             new NodesEndpoint(state),
+            new QueryBulkLoadEndpoint(state, operations),
+            new StartBulkLoadEndpoint(state, operations),
+            new StartCompactionEndpoint(envWrites, operations.isPresent(), clock.orElseGet(Clock::systemUTC)),
+            new UsageScenarioEndpoint(envWrites, operations.isPresent()),
             new ScrapeTargetsEndpoint(
                 state,
                 context.find(ExtraScrapeTargets.class).orElseGet(ExtraScrapeTargets::none),
                 ClusterName.of(context),
                 context.find(ServerConfig.class).flatMap(ServerConfig::tls).isPresent()));
-    // Backups redirect the meta endpoints, and only those: a filter on their exact paths.
+    // Backups redirect the meta endpoints, and only those: a filter on their exact paths (the
+    // writes included, so that a backup redirects them before it decodes their bodies).
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
     return Contribution.builder()
         .endpoints(endpoints)
+        // served by every meta, as upstream's env validator: not behind the redirect
+        .endpoint(new EnvsListEndpoint())
         .filter(ScopedFilter.of("primary-redirect", new PrimaryRedirect(leadership), paths))
         // Joins the election under the real host:port, known only once the port is bound. The
         // host owns the leadership and closes it (first, so that another meta takes over at once).
