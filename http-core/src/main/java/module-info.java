@@ -34,6 +34,11 @@ module dev.pegasus.http.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
+  // client_java's text writers over its snapshot model (automatic module names from their
+  // manifests); the writers' signatures name the config module's EscapingScheme.
+  requires io.prometheus.writer.text;
+  requires io.prometheus.metrics.model;
+  requires io.prometheus.metrics.config;
   requires java.net.http;
   requires java.management;
   // com.sun.management.UnixOperatingSystemMXBean: the descriptor limit warned about at start.

@@ -5,6 +5,7 @@ import dev.pegasus.http.core.spi.EndpointException;
 import dev.pegasus.http.core.spi.EndpointSpec;
 import dev.pegasus.http.core.spi.HttpRequest;
 import dev.pegasus.http.core.spi.Parameter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -32,6 +33,7 @@ public final class ParameterBinder {
                 + "; accepted: " + spec.acceptedParameterNames());
       }
     }
+    Map<String, Object> typedValues = new HashMap<>();
     for (Parameter p : spec.parameters()) {
       String raw = params.get(p.name());
       if (raw == null || (raw.isEmpty() && p.kind() != Parameter.Kind.FLAG)) {
@@ -47,7 +49,17 @@ public final class ParameterBinder {
         // types=,, names no item at all: the same mistake as types= for a required list.
         throw missing(p);
       }
-      request.value(p.name(), raw, typed);
+      typedValues.put(p.name(), typed);
+    }
+    // Recorded in the client's order; an undeclared parameter a spec ignores is kept as its text,
+    // for handlers that read the whole query (/metrics: its parameters have master's own rules).
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      Object typed = typedValues.get(e.getKey());
+      if (typed != null) {
+        request.value(e.getKey(), e.getValue(), typed);
+      } else if (spec.parameter(e.getKey()).isEmpty()) {
+        request.value(e.getKey(), e.getValue(), e.getValue());
+      }
     }
   }
 
@@ -79,9 +91,10 @@ public final class ParameterBinder {
 
   /**
    * Pegasus master's list rule ({@code split_args}): split on {@code ,}, strip leading spaces
-   * and tabs and trailing spaces, tabs, CR and LF from each item, drop empty items.
+   * and tabs and trailing spaces, tabs, CR and LF from each item, drop empty items. Public for
+   * {@code /metrics}, whose parameters are parsed by its handler with this same rule.
    */
-  static ImmutableList<String> list(String raw) {
+  public static ImmutableList<String> list(String raw) {
     ImmutableList.Builder<String> items = ImmutableList.builder();
     int start = 0;
     while (start <= raw.length()) {

@@ -68,7 +68,8 @@ public final class ServerRuntime {
   private ScheduledExecutorService counterTimer;
   private java.util.concurrent.ScheduledFuture<?> counterTask;
   private final CoreFlags coreFlags;
-  private InetSocketAddress boundAddress;
+  /** Volatile so that {@link #port()} can be read by requests without the lock stop() holds. */
+  private volatile InetSocketAddress boundAddress;
 
   @Inject
   ServerRuntime(
@@ -265,6 +266,15 @@ public final class ServerRuntime {
   public synchronized InetSocketAddress boundAddress() {
     checkState(boundAddress != null, "not started");
     return boundAddress;
+  }
+
+  /**
+   * The bound port, or the configured one before the first start. Never blocks, so a request may
+   * read it while {@link #stop()} (which holds this object's lock) waits for that request.
+   */
+  public int port() {
+    InetSocketAddress bound = boundAddress;
+    return bound != null ? bound.getPort() : config.port();
   }
 
   public ImmutableList<EndpointSpec> specs() {

@@ -22,6 +22,14 @@ public final class VolatileCounter extends Metric {
     sum.add(n);
   }
 
+  /**
+   * The sum since the previous {@link #fetchAndReset}, without resetting it: what the Prometheus
+   * exposition shows, so that a scrape does not steal the reset from a JSON client.
+   */
+  public long peek() {
+    return sum.sum();
+  }
+
   /** The sum since the previous read, and resets it to 0. */
   public long fetchAndReset() {
     return sum.sumThenReset();

@@ -93,7 +93,11 @@ public final class HttpRequest {
     return rawQuery;
   }
 
-  /** The decoded parameter values by name, in the order the client sent them. */
+  /**
+   * The decoded parameter values by name, in the order the client sent them: the declared ones
+   * and, when the spec {@linkplain EndpointSpec#ignoresUndeclaredParameters() ignores
+   * undeclared parameters}, those too (a handler with rules of its own reads them here).
+   */
   public ImmutableMap<String, String> parameterValues() {
     return rawValues;
   }

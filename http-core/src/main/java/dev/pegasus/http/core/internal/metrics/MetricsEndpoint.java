@@ -13,7 +13,9 @@ import javax.inject.Inject;
  * collector, the hotspot detector and the shell read) or, by content negotiation, the same
  * registry and the perf counters as Prometheus text or OpenMetrics (what Prometheus scrapes).
  *
- * <p>POST is accepted only so that it can be refused with master's own 400 body.
+ * <p>POST is accepted only so that it can be refused with master's own 400 body. Every GET answer
+ * says {@code Vary: Accept} (the exposition also {@code Accept-Encoding}, it may be gzipped); HEAD
+ * is a GET whose body the framework drops.
  */
 public final class MetricsEndpoint implements HttpEndpoint {
 
@@ -44,9 +46,18 @@ public final class MetricsEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    MetricsFormat format = MetricsFormat.negotiate(request.header("Accept").orElse(null));
-    if (format == MetricsFormat.PEGASUS_JSON) {
+    if (request.method() == HttpMethod.POST) {
+      // Master's own 400 for POST, whatever the Accept header says.
       return json.respond(request);
+    }
+    MetricsFormat format;
+    try {
+      format = MetricsFormat.negotiate(request.header("Accept").orElse(null));
+    } catch (EndpointException e) {
+      throw e.withHeader("Vary", "Accept");
+    }
+    if (format == MetricsFormat.PEGASUS_JSON) {
+      return json.respond(request).withHeader("Vary", "Accept");
     }
     return exposition.respond(request, format);
   }

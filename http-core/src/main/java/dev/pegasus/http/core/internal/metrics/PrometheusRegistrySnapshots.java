@@ -1,0 +1,234 @@
+package dev.pegasus.http.core.internal.metrics;
+
+import dev.pegasus.http.core.metrics.Counter;
+import dev.pegasus.http.core.metrics.Gauge;
+import dev.pegasus.http.core.metrics.Metric;
+import dev.pegasus.http.core.metrics.MetricEntity;
+import dev.pegasus.http.core.metrics.MetricPrototype;
+import dev.pegasus.http.core.metrics.MetricRegistry;
+import dev.pegasus.http.core.metrics.MetricType;
+import dev.pegasus.http.core.metrics.MetricUnit;
+import dev.pegasus.http.core.metrics.Percentile;
+import dev.pegasus.http.core.metrics.Quantile;
+import dev.pegasus.http.core.metrics.VolatileCounter;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Exemplars;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry as Prometheus snapshots, under the names the recording rules rely on: a gauge
+ * {@code <m>} is the gauge {@code pegasus_<m>}; a counter the counter {@code pegasus_<m>} (sample
+ * {@code pegasus_<m>_total}); a volatile counter the gauge {@code pegasus_<m>}, read without reset;
+ * a percentile the summary {@code pegasus_<m>} with the quantiles its prototype computes (no
+ * {@code _sum} or {@code _count}: the registry keeps neither). Help is the description. Every
+ * series carries {@code cluster}, {@code role} and the entity's attributes.
+ *
+ * <p>Time and size metrics are exported in Prometheus's base units, as its naming conventions
+ * (and {@code promtool check metrics}) ask: a name ending in {@code _ns}, {@code _us} or {@code
+ * _ms} whose unit says so ends in {@code _seconds} with the value scaled (e.g. {@code
+ * get_latency_ns} → {@code pegasus_get_latency_seconds}), and {@code _mb} in MegaBytes ends in
+ * {@code _bytes}. The JSON keeps master's names and units.
+ */
+final class PrometheusRegistrySnapshots {
+
+  /** The family prefix of every registry metric. */
+  static final String PREFIX = "pegasus_";
+
+  private static final Set<String> RESERVED_LABELS = Set.of("cluster", "role", "quantile");
+
+  /** Attribute name to label name ({@code ""}: unusable); attribute names are few and fixed. */
+  private static final Map<String, String> LABEL_NAMES = new ConcurrentHashMap<>();
+
+  private PrometheusRegistrySnapshots() {}
+
+  /** Every family of the registry as of now, unsorted. */
+  static List<MetricSnapshot> of(MetricRegistry registry, String cluster, String role) {
+    Map<String, Family> families = new HashMap<>();
+    for (MetricEntity entity : registry.entities()) {
+      List<Metric> metrics = entity.metrics();
+      if (metrics.isEmpty()) {
+        continue;
+      }
+      Labels labels = labelsOf(entity, cluster, role);
+      for (Metric metric : metrics) {
+        Family family =
+            families.computeIfAbsent(metric.name(), name -> new Family(metric));
+        // A name two entity types define with different kinds: the first kind seen keeps it.
+        if (family.kind == kindOf(metric)) {
+          family.points.add(point(metric, labels, family.base));
+        }
+      }
+    }
+    List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
+    for (Family family : families.values()) {
+      snapshots.add(family.snapshot());
+    }
+    return snapshots;
+  }
+
+  /** {@code cluster}, {@code role} and the attributes (sanitised, first of a clash kept). */
+  private static Labels labelsOf(MetricEntity entity, String cluster, String role) {
+    Map<String, String> attributes = entity.attributes();
+    String[] names = new String[2 + attributes.size()];
+    String[] values = new String[names.length];
+    names[0] = "cluster";
+    values[0] = cluster;
+    names[1] = "role";
+    values[1] = role;
+    int n = 2;
+    for (Map.Entry<String, String> a : attributes.entrySet()) {
+      String name = LABEL_NAMES.computeIfAbsent(a.getKey(), PrometheusRegistrySnapshots::labelName);
+      if (name.isEmpty() || RESERVED_LABELS.contains(name) || contains(names, n, name)) {
+        continue;
+      }
+      names[n] = name;
+      values[n] = a.getValue();
+      n++;
+    }
+    if (n < names.length) {
+      names = java.util.Arrays.copyOf(names, n);
+      values = java.util.Arrays.copyOf(values, n);
+    }
+    return Labels.of(names, values);
+  }
+
+  private static boolean contains(String[] names, int n, String name) {
+    for (int i = 0; i < n; i++) {
+      if (names[i].equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A valid Prometheus label name for an attribute name: characters outside {@code
+   * [a-zA-Z0-9_]} become {@code _}, a leading digit gets a {@code _} before it, and a leading
+   * {@code __} (reserved by Prometheus) is cut to one {@code _}. Empty when nothing is left.
+   */
+  static String labelName(String attribute) {
+    StringBuilder out = new StringBuilder(attribute.length() + 1);
+    for (int i = 0; i < attribute.length(); i++) {
+      char c = attribute.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      out.append(ok ? c : '_');
+    }
+    if (out.length() > 0 && out.charAt(0) >= '0' && out.charAt(0) <= '9') {
+      out.insert(0, '_');
+    }
+    while (out.length() >= 2 && out.charAt(0) == '_' && out.charAt(1) == '_') {
+      out.deleteCharAt(0);
+    }
+    return out.toString().equals("_") ? "" : out.toString();
+  }
+
+  private static MetricType kindOf(Metric metric) {
+    return metric.prototype().type() == MetricType.VOLATILE_COUNTER
+        ? MetricType.GAUGE
+        : metric.prototype().type();
+  }
+
+  private static DataPointSnapshot point(Metric metric, Labels labels, BaseUnit base) {
+    if (metric instanceof Gauge g) {
+      return new GaugeDataPointSnapshot(base.convert(g.value()), labels, null);
+    }
+    if (metric instanceof VolatileCounter v) {
+      return new GaugeDataPointSnapshot(base.convert(v.peek()), labels, null);
+    }
+    if (metric instanceof Counter c) {
+      return new CounterDataPointSnapshot(base.convert(c.value()), labels, null, 0L);
+    }
+    Percentile p = (Percentile) metric;
+    Set<Quantile> computed = p.prototype().quantiles();
+    io.prometheus.metrics.model.snapshots.Quantile[] quantiles =
+        new io.prometheus.metrics.model.snapshots.Quantile[computed.size()];
+    int i = 0;
+    for (Quantile q : computed) {
+      quantiles[i++] = new io.prometheus.metrics.model.snapshots.Quantile(q.fraction(), base.convert(p.value(q)));
+    }
+    // count -1 and sum NaN: the library then writes neither _count nor _sum.
+    return new SummaryDataPointSnapshot(
+        -1, Double.NaN, Quantiles.of(quantiles), labels, Exemplars.EMPTY, 0L);
+  }
+
+  /** How a metric's own unit maps to Prometheus's base unit: the name suffix and the factor. */
+  enum BaseUnit {
+    NANOSECONDS(MetricUnit.NANOSECONDS, "_ns", "_seconds", 1e9),
+    MICROSECONDS(MetricUnit.MICROSECONDS, "_us", "_seconds", 1e6),
+    MILLISECONDS(MetricUnit.MILLISECONDS, "_ms", "_seconds", 1e3),
+    // A power of two: dividing by it is exact.
+    MEGABYTES(MetricUnit.MEGABYTES, "_mb", "_bytes", 1.0 / (1024 * 1024)),
+    AS_IS(null, "", "", 1.0);
+
+    private final MetricUnit unit;
+    private final String suffix;
+    private final String baseSuffix;
+    /** How many of the metric's units make one base unit; dividing keeps 991000 ns at 9.91E-4 s. */
+    private final double perBaseUnit;
+
+    BaseUnit(MetricUnit unit, String suffix, String baseSuffix, double perBaseUnit) {
+      this.unit = unit;
+      this.suffix = suffix;
+      this.baseSuffix = baseSuffix;
+      this.perBaseUnit = perBaseUnit;
+    }
+
+    /** The conversion for this prototype: only when both its unit and its name's suffix say so. */
+    static BaseUnit of(MetricPrototype prototype) {
+      for (BaseUnit b : values()) {
+        if (b.unit == prototype.unit() && prototype.name().endsWith(b.suffix)) {
+          return b;
+        }
+      }
+      return AS_IS;
+    }
+
+    String exportedName(String name) {
+      return this == AS_IS ? name : name.substring(0, name.length() - suffix.length()) + baseSuffix;
+    }
+
+    double convert(long value) {
+      return value / perBaseUnit;
+    }
+  }
+
+  /** The data points of one family as they are collected. */
+  private static final class Family {
+    final MetricType kind;
+    final BaseUnit base;
+    final MetricMetadata metadata;
+    final List<DataPointSnapshot> points = new ArrayList<>();
+
+    Family(Metric first) {
+      kind = kindOf(first);
+      base = BaseUnit.of(first.prototype());
+      metadata = new MetricMetadata(PREFIX + base.exportedName(first.name()), first.prototype().description());
+    }
+
+    @SuppressWarnings("unchecked")
+    MetricSnapshot snapshot() {
+      List<?> list = points;
+      return switch (kind) {
+        case GAUGE -> new GaugeSnapshot(metadata, (List<GaugeDataPointSnapshot>) list);
+        case COUNTER -> new CounterSnapshot(metadata, (List<CounterDataPointSnapshot>) list);
+        case PERCENTILE -> new SummarySnapshot(metadata, (List<SummaryDataPointSnapshot>) list);
+        case VOLATILE_COUNTER -> throw new AssertionError("exported as a gauge");
+      };
+    }
+  }
+}
