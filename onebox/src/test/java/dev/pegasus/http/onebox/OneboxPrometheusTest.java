@@ -39,11 +39,11 @@ final class OneboxPrometheusTest {
   private static final String TEXT_0_0_4 = "text/plain;version=0.0.4";
   /**
    * Lint findings of {@code promtool check metrics} that the exposition's fixed names cannot
-   * avoid, all about a name's spelling: master's metric names keep their unit abbreviations
-   * ({@code get_latency_ns}, {@code rdb_total_sst_size_mb}) and some of its gauges end in {@code
-   * _count} or {@code _total} ({@code rdb_block_cache_total_count}, {@code
-   * rdb_bloom_filter_seek_total}), as do 2.0 perf counters under the 2.5 exporter's names ({@code
-   * replica_app_pegasus_recent_expire_count}), which may also contain {@code :} ({@code
+   * avoid, all about a name's spelling (master's own metrics are in base units already): some of
+   * master's gauges end in {@code _count} or {@code _total} ({@code rdb_block_cache_total_count},
+   * {@code rdb_bloom_filter_seek_total}), as do 2.0 perf counters under the 2.5 exporter's names
+   * ({@code replica_app_pegasus_recent_expire_count}), which also keep unit abbreviations ({@code
+   * replica_app_pegasus_disk_storage_sst_MB_}) and may contain {@code :} ({@code
    * collector_app_pegasus_app_stat_read_qps:temp}). Kept on purpose, so that dashboards built on
    * master or on a 2.5 cluster keep working. Anything else (a parse error, a missing HELP, a
    * counter without _total, a camelCase name) fails.
