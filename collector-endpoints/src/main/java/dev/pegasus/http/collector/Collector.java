@@ -3,8 +3,8 @@ package dev.pegasus.http.collector;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import dev.pegasus.http.core.NumberCounter;
 import dev.pegasus.http.core.PerfCounters;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,15 +65,12 @@ public final class Collector implements AutoCloseable {
   private final Clock clock;
   private final ThreadPoolExecutor workers;
   private final HttpFetcher fetcher;
-  private final NumberCounter rounds;
   private ScheduledFuture<?> roundTask;
   private volatile Duration interval;
   private final ClusterDiscovery discovery;
   private final ReplicaScraper scraper;
   private final StatPublisher publisher;
-  private final NumberCounter scrapeFailures;
-  private final NumberCounter metaFailures;
-  private final NumberCounter roundDuration;
+  private final CollectorStats stats;
   private final ReentrantLock roundLock = new ReentrantLock();
   private ScheduledExecutorService scheduler;
   private volatile AppStatRound latest;
@@ -108,19 +105,15 @@ public final class Collector implements AutoCloseable {
     this.discovery = new ClusterDiscovery(new MetaClient(fetcher, config.metaServers()), workers);
     this.scraper = new ReplicaScraper(fetcher, config.scrapePrefix());
     this.publisher = new StatPublisher(counters, config.counterApp());
-    String app = config.counterApp();
-    this.scrapeFailures =
-        counters.number(app, StatPublisher.SECTION, SCRAPE_FAILURES,
-            "replica servers the collector could not scrape, in total since it started");
-    this.metaFailures =
-        counters.number(app, StatPublisher.SECTION, META_FAILURES,
-            "collector rounds abandoned because no meta server answered, in total since it started");
-    this.roundDuration =
-        counters.number(app, StatPublisher.SECTION, ROUND_DURATION_MS,
-            "duration of the latest published collector round in milliseconds");
-    this.rounds =
-        counters.number(app, StatPublisher.SECTION, ROUNDS,
-            "collector rounds published since it started");
+    this.stats = new CollectorStats(counters, config.counterApp());
+  }
+
+  /**
+   * Also counts rounds, failures and durations as metrics of {@code registry}'s server entity
+   * ({@code collector_rounds}, …), besides the perf counters; the provider attaches the server's.
+   */
+  void attachMetrics(MetricRegistry registry) {
+    stats.attach(registry);
   }
 
   /** Runs a round every {@link CollectorConfig#interval()}, the first after {@code firstRoundDelay}. */
@@ -225,7 +218,7 @@ public final class Collector implements AutoCloseable {
     try {
       layout = discovery.discover();
     } catch (MetaUnavailableException e) {
-      metaFailures.increment();
+      stats.roundAbandoned();
       log.warn("collector round abandoned, nothing published: {}", e.getMessage());
       return null;
     } catch (InterruptedException e) {
@@ -237,12 +230,10 @@ public final class Collector implements AutoCloseable {
     if (failed == null || closed) {
       return null;
     }
-    scrapeFailures.add(failed.size());
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     AppStatRound round = accumulator.finish(startedAt, took, failed);
     publisher.publish(round);
-    roundDuration.set(took.toMillis());
-    rounds.increment();
+    stats.roundPublished(took, layout.nodes().size(), failed.size(), round.apps().size() - 1);
     latest = round;
     log.info(
         "stat apps succeed, app_count = {}, total_read_qps = {}, total_write_qps = {}, replica servers = {},"

@@ -2,6 +2,7 @@ package dev.pegasus.http.collector;
 
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
@@ -28,6 +29,7 @@ public final class CollectorEndpointProvider implements EndpointProvider {
       return Contribution.none("no Collector in this server");
     }
     Collector collector = found.get();
+    context.find(MetricRegistry.class).ifPresent(collector::attachMetrics);
     Optional<Runnable> applyFlags = context.find(Flags.class).map(flags -> defineFlags(flags, collector));
     return Contribution.builder()
         .endpoint(new AppStatEndpoint(collector))

@@ -1,6 +1,7 @@
 package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
@@ -129,6 +130,11 @@ final class MetaNode {
   /** The primary this meta would redirect to, if it knows one. */
   synchronized Optional<String> knownPrimary() {
     return server == null ? Optional.empty() : leadership.primary();
+  }
+
+  /** The server's metric registry while running. */
+  synchronized Optional<MetricRegistry> metrics() {
+    return Optional.ofNullable(server == null ? null : server.metrics());
   }
 
   /** {@code host:port}, as the election and the meta list name this server. */

@@ -357,6 +357,16 @@ public final class Onebox implements AutoCloseable {
     return Optional.ofNullable(zooKeeper);
   }
 
+  /** The replica servers, for tests. */
+  List<ReplicaNode> replicaNodes() {
+    return replicas;
+  }
+
+  /** The meta servers, for tests. */
+  List<MetaNode> metaNodes() {
+    return metas;
+  }
+
   /** The simulated cluster, for tests that change it directly (a table's envs, say). */
   ClusterModel model() {
     return model;

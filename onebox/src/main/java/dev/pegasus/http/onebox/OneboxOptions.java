@@ -68,8 +68,9 @@ public record OneboxOptions(
         --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
                                     every server serves HTTPS only with this certificate (for
                                     127.0.0.1); the CA's client certificates admit like the token
-        --config <file.ini>         initial flag values for every server ([pegasus.http], [metrics],
-                                    [pegasus.collector], [pegasus.profiler], [pegasus.onebox])
+        --config <file.ini>         initial flag values for every server ([pegasus.http],
+                                    [metrics], [replication], [pegasus.collector],
+                                    [pegasus.profiler], [pegasus.onebox])
         --no-console                do not read commands from standard input
         --help                      this text
 
@@ -220,7 +221,7 @@ public record OneboxOptions(
 
   /** The sections the onebox's servers define flags in; a file's other sections are mistakes. */
   static final List<String> KNOWN_SECTIONS =
-      List.of("pegasus.http", "metrics", "pegasus.collector", "pegasus.profiler", "pegasus.onebox");
+      List.of("pegasus.http", "metrics", "replication", "pegasus.collector", "pegasus.profiler", "pegasus.onebox");
 
   /** {@code --config}: read and checked now, so a mistake is one line naming file, line and key. */
   private static Optional<Path> configFile(Map<String, String> flags) {

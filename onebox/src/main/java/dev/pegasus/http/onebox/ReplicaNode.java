@@ -3,26 +3,36 @@ package dev.pegasus.http.onebox;
 import dev.pegasus.http.core.Flag;
 import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.PegasusHttpServer;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.replica.InMemoryReplicaState;
-import dev.pegasus.http.replica.ReplicaCounters;
+import dev.pegasus.http.replica.ReplicaStats;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import dev.pegasus.http.replica.spi.ReplicaState;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * One simulated replica server: a role-{@code replica} server with its own replica state and the
- * per-partition counters that follow that state (and, as every onebox server, {@code /pprof/*}).
+ * per-partition counters and metrics that follow that state (and, as every onebox server, {@code /pprof/*}).
  * "Kill" closes the server, so the port stops answering; "revive" starts a new one on the same
  * port.
  */
 final class ReplicaNode {
 
+  /**
+   * The simulated replicas store nothing; each server reports the disk of the JVM's temporary
+   * directory as its one data directory, so that {@code disk@default} has real capacities.
+   */
+  private static final String DISK_TAG = "default";
+
+  private static final Path DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"));
+
   private final String name;
   private final ServerSettings settings;
   private int port;
   private InMemoryReplicaState state;
-  private ReplicaCounters counters;
+  private ReplicaStats stats;
   private PegasusHttpServer server;
   private volatile Flag<Long> workloadPercent;
 
@@ -63,8 +73,10 @@ final class ReplicaNode {
       throw PortInUse.explain(e, name, settings.host(), port, "--replica-ports");
     }
     port = server.port();
-    counters = new ReplicaCounters(server.counters());
-    state.subscribe(counters::sync);
+    // One sync and one update per request feed the 2.0 perf counters and the master metrics.
+    stats = new ReplicaStats(server.counters(), server.metrics());
+    stats.metrics().disk(DISK_TAG, DATA_DIR);
+    state.subscribe(stats::sync);
   }
 
   /** Closes the server: the port stops answering, as a crashed process would. */
@@ -74,7 +86,7 @@ final class ReplicaNode {
     }
     server.close();
     server = null;
-    counters = null;
+    stats = null;
   }
 
   /** The share of the default workload this server gets now, in percent. */
@@ -101,9 +113,14 @@ final class ReplicaNode {
     return Optional.ofNullable(server == null ? null : state);
   }
 
-  /** The per-partition counters while running. */
-  synchronized Optional<ReplicaCounters> counters() {
-    return Optional.ofNullable(counters);
+  /** The per-partition perf counters and metrics while running. */
+  synchronized Optional<ReplicaStats> stats() {
+    return Optional.ofNullable(stats);
+  }
+
+  /** The server's metric registry while running. */
+  synchronized Optional<MetricRegistry> metrics() {
+    return Optional.ofNullable(server == null ? null : server.metrics());
   }
 
   /** Replaces what this server hosts, if it is running. */

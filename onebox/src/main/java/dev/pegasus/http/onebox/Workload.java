@@ -1,8 +1,8 @@
 package dev.pegasus.http.onebox;
 
-import dev.pegasus.http.replica.PartitionCounters;
+import dev.pegasus.http.replica.PartitionStats;
 import dev.pegasus.http.replica.ReplicaCounter;
-import dev.pegasus.http.replica.ReplicaCounters;
+import dev.pegasus.http.replica.ReplicaStats;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.time.Instant;
@@ -64,8 +64,8 @@ final class Workload implements AutoCloseable {
   synchronized void tick() {
     for (ReplicaNode node : replicas) {
       ReplicaSnapshot snapshot = node.state().map(s -> s.snapshot()).orElse(null);
-      ReplicaCounters counters = node.counters().orElse(null);
-      if (snapshot == null || counters == null) {
+      ReplicaStats stats = node.stats().orElse(null);
+      if (snapshot == null || stats == null) {
         continue;
       }
       for (HostedReplica replica : snapshot.replicas()) {
@@ -73,7 +73,7 @@ final class Workload implements AutoCloseable {
           continue;
         }
         long percent = node.workloadPercent();
-        counters.partition(replica.gpid()).ifPresent(c -> serve(replica, c, percent));
+        stats.partition(replica.gpid()).ifPresent(c -> serve(replica, c, percent));
       }
     }
     model.advanceCompactions(Instant.now());
@@ -84,32 +84,46 @@ final class Workload implements AutoCloseable {
     }
   }
 
-  private void serve(HostedReplica replica, PartitionCounters c, long percent) {
+  /**
+   * One second of one primary's traffic. Every update goes through {@link PartitionStats}, so the
+   * perf counters the Collector reads ({@code get_qps}, …) and the master metrics Prometheus reads
+   * ({@code get_requests}, …) count the same requests: read_qps = get + multi_get + scan.
+   */
+  private void serve(HostedReplica replica, PartitionStats c, long percent) {
     int[] base = RATES.getOrDefault(replica.table(), DEFAULT_RATE);
     int spread = 1 + replica.gpid().partitionIndex() % 4;
     // workload_rate_percent of the replica server's flags scales its traffic at once.
     int reads = (int) (jitter(base[0] * spread) * percent / 100);
     int writes = (int) (jitter(base[1] * spread) * percent / 100);
-    c.rate(ReplicaCounter.GET_QPS).add(reads);
-    c.rate(ReplicaCounter.MULTI_GET_QPS).add(reads / 10);
-    c.rate(ReplicaCounter.SCAN_QPS).add(reads / 50);
-    c.rate(ReplicaCounter.PUT_QPS).add(writes);
-    c.rate(ReplicaCounter.MULTI_PUT_QPS).add(writes / 5);
-    c.rate(ReplicaCounter.REMOVE_QPS).add(writes / 20);
-    c.rate(ReplicaCounter.GET_BYTES).add(reads * 256L);
-    c.rate(ReplicaCounter.PUT_BYTES).add(writes * 512L);
-    c.volatileNumber(ReplicaCounter.RECENT_READ_CU).add(reads);
-    c.volatileNumber(ReplicaCounter.RECENT_WRITE_CU).add(writes * 2L);
+    c.add(ReplicaCounter.GET_QPS, reads);
+    c.add(ReplicaCounter.MULTI_GET_QPS, reads / 10);
+    c.add(ReplicaCounter.SCAN_QPS, reads / 50);
+    c.add(ReplicaCounter.PUT_QPS, writes);
+    c.add(ReplicaCounter.MULTI_PUT_QPS, writes / 5);
+    c.add(ReplicaCounter.REMOVE_QPS, writes / 20);
+    c.add(ReplicaCounter.GET_BYTES, reads * 256L);
+    c.add(ReplicaCounter.MULTI_GET_BYTES, reads / 10 * 2048L);
+    c.add(ReplicaCounter.SCAN_BYTES, reads / 50 * 8192L);
+    c.add(ReplicaCounter.PUT_BYTES, writes * 512L);
+    c.add(ReplicaCounter.MULTI_PUT_BYTES, writes / 5 * 4096L);
+    c.add(ReplicaCounter.RECENT_READ_CU, reads);
+    c.add(ReplicaCounter.RECENT_WRITE_CU, writes * 2L);
     for (int i = 0; i < 20; i++) {
-      c.percentile(ReplicaCounter.GET_LATENCY).record(300_000 + random.nextInt(700_000));
-      c.percentile(ReplicaCounter.PUT_LATENCY).record(600_000 + random.nextInt(1_400_000));
+      c.record(ReplicaCounter.GET_LATENCY, 300_000 + random.nextInt(700_000));
+      c.record(ReplicaCounter.PUT_LATENCY, 600_000 + random.nextInt(1_400_000));
     }
-    long keys = c.number(ReplicaCounter.ESTIMATE_NUM_KEYS).value() + writes;
-    c.number(ReplicaCounter.ESTIMATE_NUM_KEYS).set(keys);
-    c.number(ReplicaCounter.SST_MB).set(keys / 4096);
-    c.number(ReplicaCounter.SST_COUNT).set(1 + keys / 65536);
-    c.number(ReplicaCounter.BLOCK_CACHE_TOTAL_COUNT).add(reads);
-    c.number(ReplicaCounter.BLOCK_CACHE_HIT_COUNT).add(reads * 9L / 10);
+    for (int i = 0; i < 4; i++) {
+      c.record(ReplicaCounter.MULTI_GET_LATENCY, 800_000 + random.nextInt(1_200_000));
+      c.record(ReplicaCounter.MULTI_PUT_LATENCY, 1_000_000 + random.nextInt(2_000_000));
+      c.record(ReplicaCounter.REMOVE_LATENCY, 500_000 + random.nextInt(1_000_000));
+    }
+    c.record(ReplicaCounter.SCAN_LATENCY, 2_000_000 + random.nextInt(8_000_000));
+    long keys = c.value(ReplicaCounter.ESTIMATE_NUM_KEYS) + writes;
+    c.set(ReplicaCounter.ESTIMATE_NUM_KEYS, keys);
+    c.set(ReplicaCounter.SST_MB, keys / 4096);
+    c.set(ReplicaCounter.SST_COUNT, 1 + keys / 65536);
+    c.add(ReplicaCounter.BLOCK_CACHE_TOTAL_COUNT, reads);
+    c.add(ReplicaCounter.BLOCK_CACHE_HIT_COUNT, reads * 9L / 10);
     model.commit(replica.gpid().appId(), replica.gpid().partitionIndex(), writes);
   }
 

@@ -83,10 +83,10 @@ final class OneboxOptionsTest {
     java.nio.file.Path good =
         java.nio.file.Files.writeString(dir.resolve("good.ini"), "[pegasus.collector]\napp_stat_interval_seconds = 5\n");
     assertThat(OneboxOptions.parse("--config", good.toString()).configFile()).hasValue(good);
-    java.nio.file.Path stray = java.nio.file.Files.writeString(dir.resolve("stray.ini"), "[replication]\nx = 1\n");
+    java.nio.file.Path stray = java.nio.file.Files.writeString(dir.resolve("stray.ini"), "[nfs]\nx = 1\n");
     assertMessage(
-        stray + ":2: [replication] x: no onebox server has a section [replication] (known: pegasus.http,"
-            + " pegasus.collector, pegasus.profiler, pegasus.onebox)",
+        stray + ":2: [nfs] x: no onebox server has a section [nfs] (known: pegasus.http, metrics,"
+            + " replication, pegasus.collector, pegasus.profiler, pegasus.onebox)",
         "--config", stray.toString());
   }
 

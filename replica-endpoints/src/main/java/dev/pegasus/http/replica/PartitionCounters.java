@@ -30,6 +30,11 @@ public final class PartitionCounters {
     return gpid;
   }
 
+  /** Whether this counter is registered for the partition (a host may register a subset). */
+  public boolean has(ReplicaCounter which) {
+    return counters.containsKey(which);
+  }
+
   /** The counter, whatever its type. */
   public PerfCounter counter(ReplicaCounter which) {
     PerfCounter c = counters.get(which);

@@ -1,6 +1,7 @@
 package dev.pegasus.http.meta.internal;
 
 import dev.pegasus.http.core.ServerConfig;
+import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
@@ -67,7 +68,12 @@ public final class MetaEndpointProvider implements EndpointProvider {
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths (the
     // writes included, so that a backup redirects them before it decodes their bodies).
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
-    return Contribution.builder()
+    Optional<MetaMetrics> metrics =
+        context.find(MetricRegistry.class).map(registry -> new MetaMetrics(registry, state, leadership));
+    Contribution.Builder contribution = Contribution.builder();
+    metrics.ifPresent(
+        m -> contribution.onStart(started -> m.start(started.advertisedAddress())).closeOnStop(m));
+    return contribution
         .endpoints(endpoints)
         // served by every meta, as upstream's env validator: not behind the redirect
         .endpoint(new EnvsListEndpoint())
