@@ -94,7 +94,8 @@ final class MetaLeadershipStartTest {
               "/meta/apps",
               "/meta/backup_policy",
               "/meta/cluster",
-              "/meta/nodes")
+              "/meta/nodes",
+              "/meta/scrape_targets")
           .inOrder();
     }
   }

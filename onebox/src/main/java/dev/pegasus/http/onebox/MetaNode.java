@@ -2,6 +2,7 @@ package dev.pegasus.http.onebox;
 
 import dev.pegasus.http.core.PegasusHttpServer;
 import dev.pegasus.http.core.metrics.MetricRegistry;
+import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.TableOperations;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * operations (envs in ZooKeeper, bulk loads), taking part
  * in the primary election through ZooKeeper. Stopping it leaves the election first, so that a
  * backup takes over at once. Leader ids are checked against the meta list of the shared state's
- * cluster facts; with a digest, the election's nodes belong to that identity alone.
+ * cluster facts; with a digest, the election's nodes belong to that identity alone. Its
+ * {@code /meta/scrape_targets} lists the collector too, once the onebox has started it.
  */
 final class MetaNode {
 
@@ -37,6 +39,7 @@ final class MetaNode {
   private final String zooKeeper;
   private final String electionPath;
   private final Optional<ZooKeeperDigest> digest;
+  private final ExtraScrapeTargets extraTargets;
   private int port;
   private PegasusHttpServer server;
   private ZooKeeperMetaLeadership leadership;
@@ -49,8 +52,10 @@ final class MetaNode {
       String zooKeeper,
       String zooKeeperRoot,
       Optional<ZooKeeperDigest> digest,
+      ExtraScrapeTargets extraTargets,
       int port) {
     this.name = name;
+    this.extraTargets = extraTargets;
     this.digest = digest;
     this.settings = settings;
     this.state = state;
@@ -87,6 +92,7 @@ final class MetaNode {
               .service(MetaState.class, state)
               .service(TableOperations.class, operations)
               .service(MetaLeadership.class, leadership)
+              .service(ExtraScrapeTargets.class, extraTargets)
               .build()
               .start();
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.pegasus.http.meta.ClusterFacts;
 import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.InMemoryMetaState;
 import dev.pegasus.http.meta.MetaFunctionLevel;
+import dev.pegasus.http.meta.ScrapeTarget;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,8 @@ public final class Onebox implements AutoCloseable {
     EmbeddedZooKeeper zooKeeper;
     String zooKeeperConnect;
     Optional<ZooKeeperDigest> digest = Optional.empty();
+    /** What the metas list beside themselves and the replicas for Prometheus: the collector, once started. */
+    final AtomicReference<List<ScrapeTarget>> collectorTargets = new AtomicReference<>(List.of());
     final List<ReplicaNode> replicas = new ArrayList<>();
     final List<MetaNode> metas = new ArrayList<>();
     ClusterModel model;
@@ -147,6 +151,7 @@ public final class Onebox implements AutoCloseable {
                 parts.zooKeeperConnect,
                 options.zooKeeperRoot(),
                 parts.digest,
+                parts.collectorTargets::get,
                 options.metaPorts().get(i));
         parts.metas.add(meta);
         meta.start();
@@ -169,6 +174,8 @@ public final class Onebox implements AutoCloseable {
       }
       parts.workload = new Workload(parts.model, parts.replicas);
       parts.collector = startCollector(options, settings, metaAddresses);
+      parts.collectorTargets.set(
+          List.of(ScrapeTarget.collector(HostPort.of(options.host(), parts.collector.server().port()))));
       parts.workload.start();
       Onebox onebox = new Onebox(parts);
       onebox.awaitPrimary(ELECTION_WAIT);
@@ -536,7 +543,30 @@ public final class Onebox implements AutoCloseable {
         + "  " + curl + " '" + replica + "/replica/duplication?appid=2'\n"
         + "  " + curl + " '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
         + "  " + pprof + " -top -seconds 5 " + replica + "/pprof/profile\n"
+        + "\nmonitor it with Prometheus (from the repository's root):\n"
+        + "  " + prometheusLine(metas.get(0).url()) + "\n"
         + "\ntype help for commands; Ctrl-C stops everything";
+  }
+
+  /** The shipped configuration discovers the cluster through this meta. */
+  static final String SHIPPED_PROMETHEUS_META = "http://127.0.0.1:34601";
+
+  /**
+   * The command that starts Prometheus on the shipped configuration, which discovers every server
+   * through {@code meta}'s {@code /meta/scrape_targets}; with other ports or TLS, what to change in
+   * it first.
+   */
+  static String prometheusLine(String meta) {
+    String line =
+        "prometheus --config.file=docs/prometheus/prometheus.yml --storage.tsdb.path=/tmp/pegasus-prometheus";
+    if (meta.equals(SHIPPED_PROMETHEUS_META)) {
+      return line;
+    }
+    String change = "set its http_sd_configs url to " + meta + "/meta/scrape_targets";
+    if (meta.startsWith("https:")) {
+      change += " and give it the CA (tls_config, see docs/prometheus/README.md)";
+    }
+    return line + "   # first " + change;
   }
 
   private static String help() {

@@ -6,6 +6,7 @@ import static dev.pegasus.http.testing.HttpCalls.get;
 import static dev.pegasus.http.testing.Polling.pollUntil;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.pegasus.http.meta.HostPort;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.testing.TestResponse;
 import java.io.IOException;
@@ -52,7 +53,8 @@ final class OneboxEndToEndTest {
       List.of(
           "/envs/list", "/meta/app", "/meta/app/duplication", "/meta/app/query_bulk_load",
           "/meta/app/start_bulk_load", "/meta/app/start_compaction", "/meta/app/usage_scenario",
-          "/meta/app_envs", "/meta/apps", "/meta/backup_policy", "/meta/cluster", "/meta/nodes");
+          "/meta/app_envs", "/meta/apps", "/meta/backup_policy", "/meta/cluster", "/meta/nodes",
+          "/meta/scrape_targets");
 
   static Onebox onebox;
 
@@ -193,6 +195,34 @@ final class OneboxEndToEndTest {
     TestResponse r = get(aBackupUrl() + "/meta/apps?detail");
     assertThat(r.status()).isEqualTo(307);
     assertThat(r.header("Location")).hasValue("http://" + primary + "/meta/apps?detail");
+  }
+
+  @Test
+  @Order(5)
+  void theMetasListEveryServerForPrometheusAndTheBannerSaysHowToStartIt() {
+    String body = get(primaryUrl() + "/meta/scrape_targets").body();
+    String hostPorts = "\"" + String.join("\",\"", strip(onebox.metaUrls())) + "\"";
+    assertThat(body).contains("{\"labels\":{\"cluster\":\"onebox\",\"role\":\"meta\"},\"targets\":[" + hostPorts + "]}");
+    assertThat(body)
+        .contains("{\"labels\":{\"cluster\":\"onebox\",\"role\":\"replica\"},\"targets\":[\""
+            + String.join("\",\"", inAddressOrder(strip(onebox.replicaUrls()))) + "\"]}");
+    assertThat(body)
+        .endsWith("{\"labels\":{\"cluster\":\"onebox\",\"role\":\"collector\"},\"targets\":[\""
+            + strip(List.of(onebox.collectorUrl())).get(0) + "\"]}]\n");
+    assertThat(onebox.banner())
+        .contains("prometheus --config.file=docs/prometheus/prometheus.yml --storage.tsdb.path=/tmp/pegasus-prometheus"
+            + "   # first set its http_sd_configs url to " + onebox.metaUrls().get(0) + "/meta/scrape_targets");
+    assertThat(Onebox.prometheusLine("http://127.0.0.1:34601"))
+        .isEqualTo("prometheus --config.file=docs/prometheus/prometheus.yml --storage.tsdb.path=/tmp/pegasus-prometheus");
+  }
+
+  /** As the meta lists replica servers: IPv4 numerically, then port. */
+  private static List<String> inAddressOrder(List<String> hostPorts) {
+    return hostPorts.stream().map(HostPort::parse).sorted().map(HostPort::toString).toList();
+  }
+
+  private static List<String> strip(List<String> urls) {
+    return urls.stream().map(u -> u.replaceFirst("^https?://", "")).toList();
   }
 
   @Test

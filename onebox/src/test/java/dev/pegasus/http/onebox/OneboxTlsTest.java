@@ -51,6 +51,9 @@ final class OneboxTlsTest {
           r -> r.isPresent() && r.get().failedReplicaServers().isEmpty() && !r.get().replicaServers().isEmpty());
 
       assertThat(onebox.banner()).contains("curl --cacert " + caPem + " " + onebox.primaryMetaUrl().orElseThrow());
+      assertThat(TestCertificates.get(client, onebox.primaryMetaUrl().orElseThrow() + "/meta/scrape_targets").body())
+          .startsWith("[{\"labels\":{\"__scheme__\":\"https\",\"cluster\":\"onebox\",\"role\":\"meta\"}");
+      assertThat(onebox.banner()).contains("and give it the CA (tls_config, see docs/prometheus/README.md)");
       // plain HTTP is not served at all
       assertThrows(
           RuntimeException.class,

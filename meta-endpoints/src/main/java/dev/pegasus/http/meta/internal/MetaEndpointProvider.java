@@ -1,11 +1,13 @@
 package dev.pegasus.http.meta.internal;
 
+import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.Contribution;
 import dev.pegasus.http.core.spi.EndpointContext;
 import dev.pegasus.http.core.spi.EndpointProvider;
 import dev.pegasus.http.core.spi.HttpEndpoint;
 import dev.pegasus.http.core.spi.ScopedFilter;
+import dev.pegasus.http.meta.ExtraScrapeTargets;
 import dev.pegasus.http.meta.MetaLeadership;
 import dev.pegasus.http.meta.MetaState;
 import dev.pegasus.http.meta.TableOperations;
@@ -15,9 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Contributes the eleven {@code /meta/*} endpoints and {@code /envs/list} when the host registered
+ * Contributes the twelve {@code /meta/*} endpoints and {@code /envs/list} when the host registered
  * a {@link MetaState} (and then requires a {@link MetaLeadership}; a {@link TableOperations} is
- * optional and enables the four table operations); each {@code /meta/*} endpoint is served by the
+ * optional and enables the four table operations, an {@link ExtraScrapeTargets} adds servers to
+ * {@code /meta/scrape_targets}); each {@code /meta/*} endpoint is served by the
  * primary meta only and redirected by backups (a filter on their paths), and the leadership is started with the server's advertised
  * {@code host:port} once the server is bound. Times print in the zone of the host's {@link Clock} service, or the system zone.
  */
@@ -56,7 +59,12 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new QueryBulkLoadEndpoint(state, operations),
             new StartBulkLoadEndpoint(state, operations),
             new StartCompactionEndpoint(envWrites, operations.isPresent(), clock.orElseGet(Clock::systemUTC)),
-            new UsageScenarioEndpoint(envWrites, operations.isPresent()));
+            new UsageScenarioEndpoint(envWrites, operations.isPresent()),
+            new ScrapeTargetsEndpoint(
+                state,
+                context.find(ExtraScrapeTargets.class).orElseGet(ExtraScrapeTargets::none),
+                ClusterName.of(context),
+                context.find(ServerConfig.class).flatMap(ServerConfig::tls).isPresent()));
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths (the
     // writes included, so that a backup redirects them before it decodes their bodies).
     List<String> paths = endpoints.stream().map(e -> e.spec().path()).toList();
