@@ -49,6 +49,8 @@ final class BuiltinEndpointsTest {
                 + "\"/metrics\":\"[with_metric_fields=field1,field2,...][&types=type1,type2,...]"
                 + "[&ids=id1,id2,...][&attributes=attr1,value1,attr2,value2,...][&metrics=metric1,metric2,...]"
                 + "[&detail=true|false]Query the node metrics.\","
+                + "\"/metrics/perf_counters\":\"The perf counters of the latest snapshot in Prometheus text (or"
+                + " OpenMetrics), under the names and labels of Pegasus 2.5's Prometheus exporter.\","
                 + "\"/perfCounter\":\"name=<perf_counter_name>. Gets the value of a perf counter.\","
                 + "\"/perfCounters\":\"[prefix=<name_prefix>]. Lists the counters of the latest periodic"
                 + " snapshot whose names start with the prefix.\","

@@ -127,7 +127,7 @@ final class ProviderLifecycleTest {
     try (PegasusHttpServer server = PegasusHttpServer.builder().provider(idle).build().start()) {
       assertThat(server.endpoints().stream().map(EndpointSpec::path))
           .containsExactly(
-              "/", "/config", "/configs", "/metrics", "/perfCounter", "/perfCounters", "/recentStartTime",
+              "/", "/config", "/configs", "/metrics", "/metrics/perf_counters", "/perfCounter", "/perfCounters", "/recentStartTime",
               "/updateConfig", "/version");
     }
   }

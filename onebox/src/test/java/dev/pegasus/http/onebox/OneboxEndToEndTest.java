@@ -45,7 +45,7 @@ final class OneboxEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final List<String> BUILT_INS =
       List.of(
-          "/", "/config", "/configs", "/metrics", "/perfCounter", "/perfCounters", "/recentStartTime",
+          "/", "/config", "/configs", "/metrics", "/metrics/perf_counters", "/perfCounter", "/perfCounters", "/recentStartTime",
           "/updateConfig", "/version");
   private static final List<String> PPROF =
       List.of("/pprof/cmdline", "/pprof/growth", "/pprof/heap", "/pprof/profile", "/pprof/symbol", "/pprof/threads");

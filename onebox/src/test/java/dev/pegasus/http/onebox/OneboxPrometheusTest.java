@@ -38,15 +38,13 @@ final class OneboxPrometheusTest {
   private static final Path SHIPPED = ShippedPrometheusConfigTest.DIR;
   private static final String TEXT_0_0_4 = "text/plain;version=0.0.4";
   /**
-   * Lint findings of {@code promtool check metrics} that the exposition's fixed names cannot
-   * avoid, all about a name's spelling (master's own metrics are in base units already): some of
-   * master's gauges end in {@code _count} or {@code _total} ({@code rdb_block_cache_total_count},
-   * {@code rdb_bloom_filter_seek_total}), as do 2.0 perf counters under the 2.5 exporter's names
-   * ({@code replica_app_pegasus_recent_expire_count}), which also keep unit abbreviations ({@code
-   * replica_app_pegasus_disk_storage_sst_MB_}) and may contain {@code :} ({@code
-   * collector_app_pegasus_app_stat_read_qps:temp}). Kept on purpose, so that dashboards built on
-   * master or on a 2.5 cluster keep working. Anything else (a parse error, a missing HELP, a
-   * counter without _total, a camelCase name) fails.
+   * Lint findings of {@code promtool check metrics} on {@code /metrics/perf_counters} that the
+   * 2.5 exporter's exact names cannot avoid: 2.0 counters ending in {@code _count} ({@code
+   * replica_app_pegasus_recent_expire_count}), unit abbreviations ({@code
+   * replica_app_pegasus_disk_storage_sst_MB_}) and {@code :} ({@code
+   * collector_app_pegasus_app_stat_read_qps:temp}). Kept on purpose, so that dashboards built on a
+   * 2.5 cluster keep working; {@code /metrics} itself must be clean. Anything else (a parse error,
+   * a missing HELP, a camelCase name) fails.
    */
   private static final List<String> UNAVOIDABLE_LINTS =
       List.of(
@@ -125,7 +123,7 @@ final class OneboxPrometheusTest {
     JsonNode targets =
         pollUntil(
             "every server discovered", DEADLINE, prometheus::activeTargets,
-            t -> t.size() == allServers().size());
+            t -> t.size() == 2 * allServers().size()); // two jobs: the registry and the perf counters
     List<String> seen = new ArrayList<>();
     for (JsonNode t : targets) {
       JsonNode labels = t.path("labels");
@@ -134,16 +132,18 @@ final class OneboxPrometheusTest {
       seen.add(labels.path("role").asText() + " " + t.path("scrapeUrl").asText());
     }
     List<String> expected = new ArrayList<>();
-    onebox.metaUrls().forEach(u -> expected.add("meta " + u + "/metrics"));
-    onebox.replicaUrls().forEach(u -> expected.add("replica " + u + "/metrics"));
-    expected.add("collector " + onebox.collectorUrl() + "/metrics");
+    for (String path : List.of("/metrics", "/metrics/perf_counters")) {
+      onebox.metaUrls().forEach(u -> expected.add("meta " + u + path));
+      onebox.replicaUrls().forEach(u -> expected.add("replica " + u + path));
+      expected.add("collector " + onebox.collectorUrl() + path);
+    }
     assertThat(seen).containsExactlyElementsIn(expected);
   }
 
   @Test
   @Order(3)
   void everyTargetIsUp() {
-    prometheus.awaitTargetsUp(allServers().size(), DEADLINE);
+    prometheus.awaitTargetsUp(2 * allServers().size(), DEADLINE);
   }
 
   @Test
@@ -177,18 +177,27 @@ final class OneboxPrometheusTest {
       assertWithMessage("%s/metrics: %s", server, r.body()).that(r.status()).isEqualTo(200);
       assertThat(r.contentType()).startsWith("text/plain; version=0.0.4");
       Promtool.Result check = Promtool.checkMetrics(r.body());
+      assertWithMessage("promtool check metrics on %s/metrics (exit %s)", server, check.exitCode())
+          .that(check.output().strip())
+          .isEmpty();
+      assertWithMessage("promtool's exit code on %s/metrics", server).that(check.exitCode()).isEqualTo(0);
+
+      TestResponse legacy = HttpCalls.send("GET", server + "/metrics/perf_counters", null);
+      assertWithMessage("%s/metrics/perf_counters", server).that(legacy.status()).isEqualTo(200);
+      Promtool.Result legacyCheck = Promtool.checkMetrics(legacy.body());
       List<String> problems = new ArrayList<>();
-      for (String line : check.output().split("\n")) {
+      for (String line : legacyCheck.output().split("\n")) {
         if (!line.isBlank() && UNAVOIDABLE_LINTS.stream().noneMatch(line::endsWith)) {
           problems.add(line);
         }
       }
-      assertWithMessage("promtool check metrics on %s/metrics (exit %s):\n%s", server, check.exitCode(), check.output())
+      assertWithMessage("promtool check metrics on %s/metrics/perf_counters:\n%s", server, legacyCheck.output())
           .that(problems)
           .isEmpty();
-      assertWithMessage("promtool's exit code on %s/metrics", server)
-          .that(check.exitCode())
+      assertWithMessage("promtool's exit code on %s/metrics/perf_counters", server)
+          .that(legacyCheck.exitCode())
           .isAnyOf(0, 3);
     }
   }
+
 }

@@ -7,6 +7,7 @@ import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.internal.metrics.MetricsEndpoint;
+import dev.pegasus.http.core.internal.metrics.PerfCounterMetricsEndpoint;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.PerfCounters;
 import dev.pegasus.http.core.ServerConfig;
@@ -94,6 +95,10 @@ public interface ServerModule {
   @Binds
   @IntoSet
   HttpEndpoint metricsEndpoint(MetricsEndpoint endpoint);
+
+  @Binds
+  @IntoSet
+  HttpEndpoint perfCounterMetrics(PerfCounterMetricsEndpoint endpoint);
 
   @Provides
   @Singleton

@@ -11,7 +11,8 @@ import javax.inject.Inject;
 /**
  * {@code /metrics} on every role: Pegasus master's JSON query of the metrics registry (what the Go
  * collector, the hotspot detector and the shell read) or, by content negotiation, the same
- * registry and the perf counters as Prometheus text or OpenMetrics (what Prometheus scrapes).
+ * registry as Prometheus text or OpenMetrics (what Prometheus scrapes). The perf counters have
+ * their own exposition, {@link PerfCounterMetricsEndpoint}.
  *
  * <p>POST is accepted only so that it can be refused with master's own 400 body. Every GET answer
  * says {@code Vary: Accept} (the exposition also {@code Accept-Encoding}, it may be gzipped); HEAD
@@ -59,6 +60,6 @@ public final class MetricsEndpoint implements HttpEndpoint {
     if (format == MetricsFormat.PEGASUS_JSON) {
       return json.respond(request).withHeader("Vary", "Accept");
     }
-    return exposition.respond(request, format);
+    return exposition.respond(request, format, MetricsExposition.Source.REGISTRY);
   }
 }

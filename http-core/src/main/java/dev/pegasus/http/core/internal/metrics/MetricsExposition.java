@@ -17,19 +17,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Provider;
 
 /**
- * The registry and the perf counters as Prometheus text 0.0.4 or OpenMetrics 1.0.0, written by
- * the Prometheus exposition library from snapshots built of both (see {@link
- * PrometheusRegistrySnapshots} and {@link LegacyCounterSnapshots} for the names). Nothing is
- * reset by a scrape. Gzip when the client accepts it. The {@code /metrics} query parameters
- * filter the JSON only; a scrape always gets everything.
+ * The registry ({@code /metrics}) or the perf counters ({@code /metrics/perf_counters}) as
+ * Prometheus text 0.0.4 or OpenMetrics 1.0.0, written by the Prometheus exposition library from
+ * snapshots (see {@link PrometheusRegistrySnapshots} and {@link LegacyCounterSnapshots} for the
+ * names). Nothing is reset by a scrape. Gzip when the client accepts it. The {@code /metrics}
+ * query parameters filter the JSON only; a scrape always gets everything.
+ *
+ * <p>The two are separate bodies because they follow different naming rules: the registry's
+ * families follow Prometheus's conventions ({@code promtool check metrics} is clean), while the
+ * perf counters keep the Pegasus 2.5 exporter's exact names (with {@code :}, upper case and
+ * {@code _count} gauges) so that dashboards built on a 2.5 cluster keep working.
  */
 public final class MetricsExposition {
 
@@ -63,12 +65,23 @@ public final class MetricsExposition {
     this.runtime = runtime;
   }
 
-  /** Answers one {@code /metrics} request that negotiated a Prometheus format. */
-  public HttpResponse respond(HttpRequest request, MetricsFormat format) {
+  /** What a body shows. */
+  enum Source {
+    /** The metrics registry, on {@code /metrics}. */
+    REGISTRY,
+    /** The 2.0 perf counters under the 2.5 exporter's names, on {@code /metrics/perf_counters}. */
+    PERF_COUNTERS
+  }
+
+  /** Answers one request that negotiated a Prometheus format. */
+  public HttpResponse respond(HttpRequest request, MetricsFormat format, Source source) {
     ExpositionFormatWriter writer = format == MetricsFormat.OPENMETRICS ? OPENMETRICS : PROMETHEUS;
     boolean gzip = ExpositionEncoding.acceptsGzip(request.header("Accept-Encoding").orElse(null));
+    String cluster = flags.clusterNameOrUnknown();
     MetricSnapshots snapshots =
-        snapshots(flags.clusterNameOrUnknown(), runtime.get().boundAddress().getPort());
+        source == Source.REGISTRY
+            ? registrySnapshots(cluster)
+            : new MetricSnapshots(legacyFamilies(cluster, runtime.get().boundAddress().getPort()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
     try (OutputStream out = gzip ? ExpositionEncoding.gzip(bytes) : bytes) {
       writer.write(out, snapshots);
@@ -82,20 +95,9 @@ public final class MetricsExposition {
     return gzip ? response.withHeader("Content-Encoding", "gzip") : response;
   }
 
-  /** Everything a scrape shows: the registry's families, then the perf counters' that fit. */
-  MetricSnapshots snapshots(String cluster, int port) {
-    List<MetricSnapshot> families =
-        new ArrayList<>(PrometheusRegistrySnapshots.of(registry, cluster, config.role()));
-    Set<String> taken = new HashSet<>();
-    for (MetricSnapshot f : families) {
-      taken.add(f.getMetadata().getPrometheusName());
-    }
-    for (MetricSnapshot f : legacyFamilies(cluster, port)) {
-      if (!taken.contains(f.getMetadata().getPrometheusName())) {
-        families.add(f);
-      }
-    }
-    return new MetricSnapshots(families);
+  /** Every family of the registry. */
+  MetricSnapshots registrySnapshots(String cluster) {
+    return new MetricSnapshots(PrometheusRegistrySnapshots.of(registry, cluster, config.role()));
   }
 
   private List<MetricSnapshot> legacyFamilies(String cluster, int port) {
@@ -104,14 +106,7 @@ public final class MetricsExposition {
         new LegacyCounterSnapshots.Constants(HostName.get(), cluster, config.role(), port);
     LegacyFamilies cached = legacy;
     if (cached == null || cached.source() != latest || !cached.constants().equals(constants)) {
-      List<MetricSnapshot> families = new ArrayList<>();
-      for (MetricSnapshot f : LegacyCounterSnapshots.of(latest, constants)) {
-        // The registry owns the pegasus_ namespace; a perf counter there would shadow its series.
-        if (!f.getMetadata().getName().startsWith(PrometheusRegistrySnapshots.PREFIX)) {
-          families.add(f);
-        }
-      }
-      cached = new LegacyFamilies(latest, constants, List.copyOf(families));
+      cached = new LegacyFamilies(latest, constants, List.copyOf(LegacyCounterSnapshots.of(latest, constants)));
       legacy = cached;
     }
     return cached.families();

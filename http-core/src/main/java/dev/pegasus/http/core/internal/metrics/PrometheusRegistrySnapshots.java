@@ -70,7 +70,7 @@ final class PrometheusRegistrySnapshots {
             families.computeIfAbsent(metric.name(), name -> new Family(metric));
         // A name two entity types define with different kinds: the first kind seen keeps it.
         if (family.kind == kindOf(metric)) {
-          family.points.add(point(metric, labels, family.base));
+          family.points.add(point(metric, family.kind, labels, family.base));
         }
       }
     }
@@ -137,13 +137,28 @@ final class PrometheusRegistrySnapshots {
     return out.toString().equals("_") ? "" : out.toString();
   }
 
-  private static MetricType kindOf(Metric metric) {
-    return metric.prototype().type() == MetricType.VOLATILE_COUNTER
-        ? MetricType.GAUGE
-        : metric.prototype().type();
+  /**
+   * The Prometheus kind of a metric: a volatile counter is a gauge (read without reset), and a
+   * gauge counting RocksDB point lookups or seeks is a counter, since master declares RocksDB's
+   * cumulative tickers ({@code rdb_block_cache_hit_count}, {@code rdb_bloom_filter_seek_total},
+   * …) as gauges; as counters their names pass Prometheus's {@code _count}/{@code _total} rules.
+   */
+  static MetricType kindOf(Metric metric) {
+    MetricPrototype p = metric.prototype();
+    if (p.type() == MetricType.VOLATILE_COUNTER) {
+      return MetricType.GAUGE;
+    }
+    if (p.type() == MetricType.GAUGE
+        && (p.unit() == MetricUnit.POINT_LOOKUPS || p.unit() == MetricUnit.SEEKS)) {
+      return MetricType.COUNTER;
+    }
+    return p.type();
   }
 
-  private static DataPointSnapshot point(Metric metric, Labels labels, BaseUnit base) {
+  private static DataPointSnapshot point(Metric metric, MetricType kind, Labels labels, BaseUnit base) {
+    if (metric instanceof Gauge g && kind == MetricType.COUNTER) {
+      return new CounterDataPointSnapshot(base.convert(g.value()), labels, null, 0L);
+    }
     if (metric instanceof Gauge g) {
       return new GaugeDataPointSnapshot(base.convert(g.value()), labels, null);
     }
@@ -217,7 +232,12 @@ final class PrometheusRegistrySnapshots {
     Family(Metric first) {
       kind = kindOf(first);
       base = BaseUnit.of(first.prototype());
-      metadata = new MetricMetadata(PREFIX + base.exportedName(first.name()), first.prototype().description());
+      String name = base.exportedName(first.name());
+      if (kind == MetricType.COUNTER && name.endsWith("_total")) {
+        // The writer adds _total to a counter's samples itself.
+        name = name.substring(0, name.length() - "_total".length());
+      }
+      metadata = new MetricMetadata(PREFIX + name, first.prototype().description());
     }
 
     @SuppressWarnings("unchecked")

@@ -124,6 +124,10 @@ class MetricsExpositionTest {
     return HttpCalls.send("GET", server.url() + "/metrics", null, headers);
   }
 
+  private static TestResponse getPerfCounters(String... headers) {
+    return HttpCalls.send("GET", server.url() + "/metrics/perf_counters", null, headers);
+  }
+
   /** The lines of the families under test (the server also has JVM metrics and built-in counters). */
   private static String ofTestFamilies(String body) {
     return body.lines()
@@ -169,6 +173,12 @@ class MetricsExpositionTest {
         "# HELP pegasus_recent_requests Recent \"requests\"\\nsince a read",
         "# TYPE pegasus_recent_requests gauge",
         "pegasus_recent_requests{cluster=\"onebox\",partition_id=\"3\",role=\"replica\",table_id=\"2\"} 5.0",
+        "");
+  }
+
+  private String perfCountersGolden() {
+    return String.join(
+        "\n",
         "# HELP replica_app_pegasus_get_latency get latency",
         "# TYPE replica_app_pegasus_get_latency gauge",
         "replica_app_pegasus_get_latency" + legacyLabels("2", "3") + " 991.0",
@@ -225,29 +235,17 @@ class MetricsExpositionTest {
                 "# TYPE pegasus_recent_requests gauge",
                 "# HELP pegasus_recent_requests Recent \\\"requests\\\"\\nsince a read",
                 "pegasus_recent_requests{cluster=\"onebox\",partition_id=\"3\",role=\"replica\",table_id=\"2\"} 5.0",
-                "# TYPE replica_app_pegasus_get_latency gauge",
-                "# HELP replica_app_pegasus_get_latency get latency",
-                "replica_app_pegasus_get_latency" + legacyLabels("2", "3") + " 991.0",
-                "# TYPE replica_app_pegasus_get_latencyp999 gauge",
-                "# HELP replica_app_pegasus_get_latencyp999 get latency",
-                "replica_app_pegasus_get_latencyp999" + legacyLabels("2", "3") + " 1000.0",
-                "# TYPE replica_app_pegasus_get_qps gauge",
-                "# HELP replica_app_pegasus_get_qps get qps of 2.1",
-                "replica_app_pegasus_get_qps" + legacyLabels("2", "1") + " 2.0",
-                "replica_app_pegasus_get_qps" + legacyLabels("2", "3") + " 4.0",
-                "# TYPE replica_eon_replica_backup_request_qps gauge",
-                "# HELP replica_eon_replica_backup_request_qps backup qps",
-                "replica_eon_replica_backup_request_qps" + legacyLabels("temp", "") + " 1.0",
                 ""));
   }
 
   @Test
   void leftOutAndSanitisedNames() {
-    String body = get("Accept", "text/plain").body();
+    String perfCounters = getPerfCounters().body();
     // Invalid upstream names and names upstream aborts on are left out.
-    assertThat(body).doesNotContain("read-cu");
-    assertThat(body).doesNotContain("read_cu");
-    assertThat(body).doesNotContain("@1.2.3.4");
+    assertThat(perfCounters).doesNotContain("read-cu");
+    assertThat(perfCounters).doesNotContain("read_cu");
+    assertThat(perfCounters).doesNotContain("@1.2.3.4");
+    String body = get("Accept", "text/plain").body();
     // The disk entity: data-dir becomes data_dir; its own "role" attribute yields to the server's.
     assertThat(body).contains("cluster=\"onebox\",data_dir=\"/d1\",role=\"replica\",tag=\"ssd1\"");
     // The disk gauge named like the replica counter is left out of the counter family.
@@ -265,10 +263,26 @@ class MetricsExpositionTest {
   }
 
   @Test
+  void perfCountersGoldenOnTheirOwnPath() {
+    TestResponse r = getPerfCounters();
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(ofTestFamilies(r.body())).isEqualTo(perfCountersGolden());
+    assertThat(getPerfCounters("Accept", "*/*").contentType()).startsWith("text/plain; version=0.0.4");
+    TestResponse open = getPerfCounters("Accept", "application/openmetrics-text");
+    assertThat(open.contentType()).isEqualTo("application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertThat(open.body()).contains("# TYPE replica_app_pegasus_get_qps gauge\n");
+    assertThat(open.body()).endsWith("\n# EOF\n");
+    assertThat(getPerfCounters("Accept", "text/html").status()).isEqualTo(406);
+    // and the registry's body has none of them
+    assertThat(get("Accept", "text/plain").body()).doesNotContain("replica_app_pegasus_");
+  }
+
+  @Test
   void perfCountersComeFromTheLatestSnapshotAndAreNotReset() {
     String series = "replica_eon_replica_recent_flushes" + legacyLabels("", "") + " 6.0\n";
-    assertThat(get("Accept", "text/plain").body()).contains(series);
-    assertThat(get("Accept", "text/plain").body()).contains(series);
+    assertThat(getPerfCounters().body()).contains(series);
+    assertThat(getPerfCounters().body()).contains(series);
     // A live reader still gets its own 6: the scrapes took nothing from it.
     assertThat(HttpCalls.get(server, "/perfCounter?name=replica*eon.replica*recent_flushes").body())
         .contains("\"value\":\"6.00\"");
