@@ -88,6 +88,20 @@ final class ConfigEndpointsTest {
   }
 
   @Test
+  void theRetirementDelayIsBoundedAndReachesTheRegistry() {
+    assertThat(update("entity_retirement_delay_ms=1000")).isEqualTo("ERR_OK");
+    assertThat(server.metrics().retirementDelay()).isEqualTo(java.time.Duration.ofSeconds(1));
+    // 2^64-1 (a uint64, would read as -1), more than a week, a negative value
+    for (String bad : new String[] {"18446744073709551615", "604800001", "9223372036855"}) {
+      assertThat(update("entity_retirement_delay_ms=" + bad))
+          .isEqualTo("ERR_INVALID_PARAMETERS: value validation failed");
+    }
+    assertThat(update("entity_retirement_delay_ms=-5")).isEqualTo("ERR_INVALID_PARAMETERS: -5 is invalid");
+    assertThat(server.metrics().retirementDelay()).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(update("entity_retirement_delay_ms=600000")).isEqualTo("ERR_OK");
+  }
+
+  @Test
   void unknownAndMissingNames() {
     TestResponse unknown = get(server, "/config?name=nope");
     assertThat(unknown.status()).isEqualTo(200);

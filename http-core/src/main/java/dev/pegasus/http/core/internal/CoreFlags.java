@@ -25,6 +25,9 @@ public final class CoreFlags {
   private final Flag<Long> entityRetirementDelayMillis;
   private final Flag<String> clusterName;
 
+  /** The longest {@code entity_retirement_delay_ms} accepted: 7 days. */
+  static final long MAX_RETIREMENT_DELAY_MS = java.time.Duration.ofDays(7).toMillis();
+
   /** The section of the metrics registry's flags, as Pegasus master's {@code [metrics]}. */
   public static final String METRICS_SECTION = "metrics";
 
@@ -46,6 +49,9 @@ public final class CoreFlags {
                 metrics.retirementDelay().toMillis(),
                 "The retirement delay (ms) for the metric entities which are not used")
             .mutable()
+            // Up to a week: a larger delay only keeps dead series, and nanosecond deadlines
+            // must not overflow.
+            .validator(ms -> ms >= 0 && ms <= MAX_RETIREMENT_DELAY_MS)
             .define();
     this.counterPeriodMillis =
         flags
