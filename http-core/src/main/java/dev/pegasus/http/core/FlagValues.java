@@ -16,7 +16,7 @@ final class FlagValues {
   private static final BigInteger UINT32_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
   private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX = CIntegers.UINT64_MAX;
 
   private FlagValues() {}
 
@@ -48,38 +48,9 @@ final class FlagValues {
     return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
   }
 
-  /** strtoll/strtoull with base 0, requiring the whole string to be consumed. */
+  /** strtoll/strtoull with base 0 ({@link CIntegers}); unsigned refuses a non-zero negative. */
   private static Optional<BigInteger> integer(String text, boolean unsigned) {
-    int i = 0;
-    while (i < text.length() && isCSpace(text.charAt(i))) {
-      i++;
-    }
-    boolean negative = false;
-    if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      negative = text.charAt(i) == '-';
-      i++;
-    }
-    int base = 10;
-    if (i + 1 < text.length() && text.charAt(i) == '0'
-        && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
-      base = 16;
-      i += 2;
-    } else if (i < text.length() && text.charAt(i) == '0') {
-      base = 8;
-    }
-    int radix = base;
-    String digits = text.substring(i);
-    if (digits.isEmpty() || !digits.chars().allMatch(c -> Character.digit(c, radix) >= 0 && c < 0x80)) {
-      return Optional.empty();
-    }
-    BigInteger value = new BigInteger(digits, radix);
-    if (negative) {
-      if (unsigned && value.signum() != 0) {
-        return Optional.empty();
-      }
-      value = value.negate();
-    }
-    return Optional.of(value);
+    return CIntegers.parse(text).filter(v -> !unsigned || v.signum() >= 0);
   }
 
   private static Optional<Double> decimal(String text) {

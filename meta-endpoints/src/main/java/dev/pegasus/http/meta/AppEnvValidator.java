@@ -1,6 +1,7 @@
 package dev.pegasus.http.meta;
 
 import com.google.common.collect.ImmutableSortedMap;
+import dev.pegasus.http.core.CIntegers;
 import dev.pegasus.http.core.SortedJson;
 import com.google.common.collect.Maps;
 import java.util.Optional;
@@ -93,13 +94,13 @@ public final class AppEnvValidator {
         return rule.text().apply(value);
       }
       case INT32 -> {
-        number = CNumbers.signed(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        number = CIntegers.signed(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (number.isEmpty()) {
           return Optional.of("invalid value '" + value + "', should be an 32 bits integer");
         }
       }
       default -> {
-        number = CNumbers.signed(value, Long.MIN_VALUE, Long.MAX_VALUE);
+        number = CIntegers.signed(value, Long.MIN_VALUE, Long.MAX_VALUE);
         if (number.isEmpty()) {
           return Optional.of("invalid value '" + value + "', should be an 64 bits integer");
         }

@@ -1,5 +1,6 @@
 package dev.pegasus.http.meta;
 
+import dev.pegasus.http.core.CIntegers;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Optional;
  */
 final class ThrottlingEnvs {
 
-  private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
   private static final String DENY_HINT =
       "Invalid deny client args, valid include: timeout*all, timeout*write, timeout*read;"
           + " reconfig*all, reconfig*write, reconfig*read";
@@ -31,7 +31,7 @@ final class ThrottlingEnvs {
 
   /** {@code replica.read_throttling_by_size}: a size ({@code 200}, {@code 200K}), or a throttling with a reject part. */
   static Optional<String> checkSizeThrottling(String value) {
-    if (CNumbers.unsigned64(value).filter(v -> v.signum() > 0).isPresent()) {
+    if (CIntegers.unsigned(value, CIntegers.UINT64_MAX).filter(v -> v.signum() > 0).isPresent()) {
       return Optional.empty();
     }
     StringBuilder hint = new StringBuilder();
@@ -116,7 +116,7 @@ final class ThrottlingEnvs {
       return new Parsed(
           Outcome.IGNORE, "'" + fields.get(1) + "' should be 'delay' or 'reject'", BigInteger.ZERO);
     }
-    if (CNumbers.unsigned64(fields.get(2)).isEmpty()) {
+    if (CIntegers.unsigned(fields.get(2), CIntegers.UINT64_MAX).isEmpty()) {
       return new Parsed(
           Outcome.FAIL, "'" + fields.get(2) + "' should be an unsigned integer", BigInteger.ZERO);
     }
@@ -133,13 +133,13 @@ final class ThrottlingEnvs {
         arg = arg.substring(0, arg.length() - 1);
       }
     }
-    Optional<BigInteger> value = CNumbers.unsigned64(arg);
+    Optional<BigInteger> value = CIntegers.unsigned(arg, CIntegers.UINT64_MAX);
     if (value.isEmpty()) {
       hint.append("'").append(arg).append("' should be an unsigned integer");
       return Optional.empty();
     }
     BigInteger units = value.get().multiply(multiplier);
-    if (units.compareTo(MAX_UINT64) > 0) {
+    if (units.compareTo(CIntegers.UINT64_MAX) > 0) {
       hint.append("'").append(arg).append("' result is overflow");
       return Optional.empty();
     }

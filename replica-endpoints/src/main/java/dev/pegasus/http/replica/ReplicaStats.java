@@ -6,9 +6,9 @@ import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.replica.spi.Gpid;
 import dev.pegasus.http.replica.spi.HostedReplica;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A replica server's perf counters ({@link ReplicaCounters}) and master metrics ({@link
@@ -25,7 +25,8 @@ public final class ReplicaStats {
 
   private final ReplicaCounters counters;
   private final ReplicaMetrics metrics;
-  private final Map<Gpid, String> tables = new ConcurrentHashMap<>();
+  /** Each hosted partition's table, replaced as a whole so a reader never sees it half built. */
+  private volatile Map<Gpid, String> tables = Map.of();
 
   /** The upstream counters ({@code replica*...}) in {@code perf} and the metrics in {@code registry}. */
   public ReplicaStats(PerfCounters perf, MetricRegistry registry) {
@@ -42,10 +43,11 @@ public final class ReplicaStats {
   public synchronized void sync(ReplicaSnapshot snapshot) {
     counters.sync(snapshot);
     metrics.sync(snapshot);
-    tables.clear();
+    Map<Gpid, String> next = new HashMap<>();
     for (HostedReplica r : snapshot.replicas()) {
-      tables.put(r.gpid(), r.table());
+      next.put(r.gpid(), r.table());
     }
+    tables = Map.copyOf(next);
   }
 
   /** The handle of a hosted partition, whose updates feed its perf counters and its metrics. */

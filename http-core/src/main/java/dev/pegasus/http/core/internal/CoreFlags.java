@@ -1,6 +1,7 @@
 package dev.pegasus.http.core.internal;
 
 import dev.pegasus.http.core.Flag;
+import dev.pegasus.http.core.ClusterName;
 import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.ServerConfig;
@@ -23,7 +24,8 @@ public final class CoreFlags {
   private final Flag<Boolean> accessLog;
   private final Flag<String> adminToken;
   private final Flag<Long> entityRetirementDelayMillis;
-  private final Flag<String> clusterName;
+  private final Flags flags;
+  private final ServerConfig config;
 
   /** The longest {@code entity_retirement_delay_ms} accepted: 7 days. */
   static final long MAX_RETIREMENT_DELAY_MS = java.time.Duration.ofDays(7).toMillis();
@@ -33,14 +35,15 @@ public final class CoreFlags {
 
   @Inject
   CoreFlags(Flags flags, ServerConfig config, MetricRegistry metrics) {
-    this.clusterName =
-        flags
-            .string(
-                "replication",
-                "cluster_name",
-                config.clusterName(),
-                "The name of the cluster this server belongs to")
-            .define();
+    flags
+        .string(
+            ClusterName.SECTION,
+            ClusterName.FLAG,
+            config.clusterName(),
+            "The name of the cluster this server belongs to")
+        .define();
+    this.flags = flags;
+    this.config = config;
     this.entityRetirementDelayMillis =
         flags
             .uint64(
@@ -109,8 +112,7 @@ public final class CoreFlags {
    * configuration file's), or {@code unknown} when empty, as Pegasus master prints it.
    */
   public String clusterNameOrUnknown() {
-    String name = clusterName.get();
-    return name.isEmpty() ? "unknown" : name;
+    return ClusterName.of(flags, config);
   }
 
   public Flag<Boolean> accessLog() {

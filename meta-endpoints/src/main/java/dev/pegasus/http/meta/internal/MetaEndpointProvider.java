@@ -1,5 +1,7 @@
 package dev.pegasus.http.meta.internal;
 
+import dev.pegasus.http.core.ClusterName;
+import dev.pegasus.http.core.Flags;
 import dev.pegasus.http.core.ServerConfig;
 import dev.pegasus.http.core.metrics.MetricRegistry;
 import dev.pegasus.http.core.spi.Contribution;
@@ -28,6 +30,8 @@ public final class MetaEndpointProvider implements EndpointProvider {
 
   @Override
   public Contribution contribute(EndpointContext context) {
+    Flags flags = context.find(Flags.class).orElseGet(Flags::new);
+    ServerConfig config = context.find(ServerConfig.class).orElseGet(() -> ServerConfig.builder().build());
     Optional<MetaState> found = context.find(MetaState.class);
     if (found.isEmpty()) {
       return Contribution.none("no MetaState in this server");
@@ -63,7 +67,7 @@ public final class MetaEndpointProvider implements EndpointProvider {
             new ScrapeTargetsEndpoint(
                 state,
                 context.find(ExtraScrapeTargets.class).orElseGet(ExtraScrapeTargets::none),
-                ClusterName.of(context),
+                () -> ClusterName.of(flags, config),
                 context.find(ServerConfig.class).flatMap(ServerConfig::tls).isPresent()));
     // Backups redirect the meta endpoints, and only those: a filter on their exact paths (the
     // writes included, so that a backup redirects them before it decodes their bodies).
