@@ -26,6 +26,7 @@ public final class PartitionCounters {
     this.counters = counters;
   }
 
+  /** The partition these counters belong to. */
   public Gpid gpid() {
     return gpid;
   }

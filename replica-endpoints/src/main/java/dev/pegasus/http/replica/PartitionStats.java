@@ -41,6 +41,7 @@ public final class PartitionStats {
     this.backupRequestQps = backupRequestQps;
   }
 
+  /** The partition this handle updates. */
   public Gpid gpid() {
     return counters.gpid();
   }

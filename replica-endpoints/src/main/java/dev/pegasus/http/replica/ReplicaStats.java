@@ -62,10 +62,12 @@ public final class ReplicaStats {
         new PartitionStats(c.get(), e.get(), table == null ? Optional.empty() : counters.backupRequestQps(table)));
   }
 
+  /** The 2.0 perf counters this keeps in step with the metrics. */
   public ReplicaCounters counters() {
     return counters;
   }
 
+  /** The master metrics this keeps in step with the perf counters, e.g. for a replica entity. */
   public ReplicaMetrics metrics() {
     return metrics;
   }

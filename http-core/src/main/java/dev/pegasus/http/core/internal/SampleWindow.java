@@ -45,7 +45,15 @@ public final class SampleWindow {
     return ring;
   }
 
-  /** A sorted copy of the first {@code min(recorded, size)} slots; empty before any sample. */
+  /**
+   * A sorted copy of the first {@code min(recorded, size)} slots; empty before any sample.
+   *
+   * <p>Not a consistent cut: a sample being recorded meanwhile may have claimed its slot (the
+   * count) without having stored into it yet, so that slot reads as its previous value (0 if it was
+   * never written). Upstream's {@code percentile} reads its ring the same way; one stale slot in
+   * up to 4,096 moves a quantile by at most one rank, and closing the gap would cost {@link
+   * #record} a second atomic operation.
+   */
   public long[] sortedSamples() {
     AtomicLongArray window = ring;
     int n = (int) Math.min(recorded.get(), size);

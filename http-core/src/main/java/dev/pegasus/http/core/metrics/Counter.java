@@ -20,6 +20,7 @@ public final class Counter extends Metric {
     this.callback = callback;
   }
 
+  /** Adds 1; not for a callback counter. */
   public void increment() {
     checkCountable();
     sum.increment();

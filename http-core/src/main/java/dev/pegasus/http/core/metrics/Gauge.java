@@ -33,10 +33,12 @@ public final class Gauge extends Metric {
     value.addAndGet(delta);
   }
 
+  /** Adds 1; not for a callback gauge. */
   public void increment() {
     add(1);
   }
 
+  /** Subtracts 1; not for a callback gauge. */
   public void decrement() {
     add(-1);
   }

@@ -87,10 +87,12 @@ public final class MetricPrototype {
     return name;
   }
 
+  /** The kind: gauge, counter, volatile counter or percentile (the {@code type} field). */
   public MetricType type() {
     return type;
   }
 
+  /** What the values count or measure (the {@code unit} field), e.g. {@code NanoSeconds}. */
   public MetricUnit unit() {
     return unit;
   }

@@ -14,10 +14,12 @@ public final class VolatileCounter extends Metric {
     super(prototype);
   }
 
+  /** Adds 1 to the sum the next read takes. */
   public void increment() {
     sum.increment();
   }
 
+  /** Adds {@code n} to the sum the next read takes. */
   public void add(long n) {
     sum.add(n);
   }

@@ -16,7 +16,7 @@ import javax.inject.Inject;
  *
  * <p>POST is accepted only so that it can be refused with master's own 400 body. Every GET answer
  * says {@code Vary: Accept} (the exposition also {@code Accept-Encoding}, it may be gzipped); HEAD
- * is a GET whose body the framework drops.
+ * is a GET whose body the framework drops (and which reads the volatile counters without reset).
  */
 public final class MetricsEndpoint implements HttpEndpoint {
 

@@ -1,6 +1,5 @@
 package dev.pegasus.http.core.internal.metrics;
 
-import com.google.common.collect.ImmutableList;
 import dev.pegasus.http.core.PrettyJsonWriter;
 import dev.pegasus.http.core.metrics.Counter;
 import dev.pegasus.http.core.metrics.Gauge;
@@ -18,11 +17,24 @@ import java.util.Map;
  * role}, {@code host}, {@code port}, {@code timestamp_ns}, then the selected entities in creation
  * order, each with its attributes in the order given and its selected metrics in creation order.
  *
- * <p>Reading a selected {@link VolatileCounter} resets it (§2.5), whatever fields are printed.
+ * <p>Reading a selected {@link VolatileCounter} resets it (§2.5), whatever fields are printed,
+ * unless the body is written for a HEAD ({@link ReadMode#PEEK}): nobody reads that body.
+ *
+ * <p>A metric whose read throws (a callback gauge or counter calling host code) is left out of
+ * the body, and logged once ({@link MetricReadFailures}); the rest is served. An entity whose
+ * selected metrics all failed is left out, as one without metrics.
  */
 final class MetricsJsonBody {
 
   private static final Quantile[] QUANTILES = Quantile.values();
+
+  /** How a volatile counter is read. */
+  enum ReadMode {
+    /** Fetch and reset, as master does on every read (a GET). */
+    RESET,
+    /** Read without reset (a HEAD, whose body is dropped). */
+    PEEK
+  }
 
   /** The top-level members before {@code entities}. */
   record Header(String cluster, String role, String host, int port, long timestampNanos) {}
@@ -34,8 +46,10 @@ final class MetricsJsonBody {
    *
    * @param sizeHint the expected size in bytes (e.g. the previous body's), so that a large body
    *     is written into one buffer instead of growing it by copies
+   * @param mode whether selected volatile counters are reset
    */
-  static byte[] write(Header header, List<MetricEntity> entities, MetricsQuery query, int sizeHint) {
+  static byte[] write(
+      Header header, List<MetricEntity> entities, MetricsQuery query, int sizeHint, ReadMode mode) {
     PrettyJsonWriter json = new PrettyJsonWriter(Math.max(256, sizeHint));
     json.beginObject()
         .field("cluster", header.cluster())
@@ -49,37 +63,49 @@ final class MetricsJsonBody {
       if (!query.selectsEntity(entity)) {
         continue;
       }
-      ImmutableList<Metric> metrics = entity.metrics();
-      int first = firstSelected(metrics, query);
-      if (first < 0) {
-        continue; // no selected metric (or none at all): the entity is not emitted
-      }
-      json.beginObject().field("type", entity.type()).field("id", entity.id()).beginObject("attributes");
-      for (Map.Entry<String, String> a : entity.attributes().entrySet()) {
-        json.field(a.getKey(), a.getValue());
-      }
-      json.endObject().beginArray("metrics");
-      for (int i = first; i < metrics.size(); i++) {
+      List<Metric> metrics = entity.metrics();
+      boolean emitted = false;
+      for (int i = 0; i < metrics.size(); i++) {
         Metric m = metrics.get(i);
-        if (i == first || query.selectsMetric(m)) {
-          writeMetric(json, m, fields);
+        if (!query.selectsMetric(m)) {
+          continue;
         }
+        long value = 0;
+        if (!(m instanceof Percentile)) {
+          // Read before the field check: a selected volatile counter resets even when value is
+          // not printed.
+          try {
+            value = valueOf(m, mode);
+          } catch (RuntimeException e) {
+            MetricReadFailures.report(m, e);
+            continue;
+          }
+        }
+        if (!emitted) {
+          // Opened at its first readable selected metric: no selected metric (or none at all),
+          // no entity.
+          beginEntity(json, entity);
+          emitted = true;
+        }
+        writeMetric(json, m, fields, value);
       }
-      json.endArray().endObject();
+      if (emitted) {
+        json.endArray().endObject();
+      }
     }
     return json.endArray().endObject().finishBytes();
   }
 
-  private static int firstSelected(ImmutableList<Metric> metrics, MetricsQuery query) {
-    for (int i = 0; i < metrics.size(); i++) {
-      if (query.selectsMetric(metrics.get(i))) {
-        return i;
-      }
+  private static void beginEntity(PrettyJsonWriter json, MetricEntity entity) {
+    json.beginObject().field("type", entity.type()).field("id", entity.id()).beginObject("attributes");
+    for (Map.Entry<String, String> a : entity.attributes().entrySet()) {
+      json.field(a.getKey(), a.getValue());
     }
-    return -1;
+    json.endObject().beginArray("metrics");
   }
 
-  private static void writeMetric(PrettyJsonWriter json, Metric metric, int fields) {
+  /** One metric object; {@code value} is the metric's value already read (unused for a percentile). */
+  private static void writeMetric(PrettyJsonWriter json, Metric metric, int fields, long value) {
     MetricPrototype p = metric.prototype();
     json.beginObject();
     if ((fields & MetricsQuery.TYPE) != 0) {
@@ -100,23 +126,20 @@ final class MetricsJsonBody {
           json.field(q.fieldName(), percentile.value(q));
         }
       }
-    } else {
-      // Read before the field check: a selected volatile counter resets even when value is not printed.
-      long value = valueOf(metric);
-      if ((fields & MetricsQuery.VALUE) != 0) {
-        json.field("value", value);
-      }
+    } else if ((fields & MetricsQuery.VALUE) != 0) {
+      json.field("value", value);
     }
     json.endObject();
   }
 
-  private static long valueOf(Metric metric) {
+  private static long valueOf(Metric metric, ReadMode mode) {
     if (metric instanceof Counter c) {
       return c.value();
     }
     if (metric instanceof Gauge g) {
       return g.value();
     }
-    return ((VolatileCounter) metric).fetchAndReset();
+    VolatileCounter v = (VolatileCounter) metric;
+    return mode == ReadMode.RESET ? v.fetchAndReset() : v.peek();
   }
 }

@@ -70,7 +70,10 @@ public final class MetricsJsonQuery {
     SizeHint hint = lastFull;
     boolean full = query.selectsEverything();
     int sizeHint = full && hint.fields() == query.fields() ? hint.size() + hint.size() / 16 : 0;
-    byte[] body = MetricsJsonBody.write(header(), registry.entities(), query, sizeHint);
+    // A HEAD's body is dropped: it must not take the volatile counters' sums from the next GET.
+    MetricsJsonBody.ReadMode mode =
+        request.method() == HttpMethod.HEAD ? MetricsJsonBody.ReadMode.PEEK : MetricsJsonBody.ReadMode.RESET;
+    byte[] body = MetricsJsonBody.write(header(), registry.entities(), query, sizeHint, mode);
     if (full) {
       lastFull = new SizeHint(query.fields(), body.length);
     }

@@ -25,6 +25,7 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +57,18 @@ final class PrometheusRegistrySnapshots {
 
   private PrometheusRegistrySnapshots() {}
 
-  /** Every family of the registry as of now, unsorted. */
+  /**
+   * Every family of the registry as of now, unsorted. Families are keyed by their exported name:
+   * the first prototype met (in entity creation order) that exports a name owns it, and the series
+   * of another metric name or another kind that converts to the same name ({@code x_ms} and {@code
+   * x_ns} both become {@code pegasus_x_seconds}) are left out, since one family has one type and
+   * one meaning. A metric whose read throws (a callback into host code) is left out of this scrape
+   * and logged once ({@link MetricReadFailures}); the rest is served.
+   */
   static List<MetricSnapshot> of(MetricRegistry registry, String cluster, String role) {
     Map<String, Family> families = new HashMap<>();
+    // Per prototype, so that the exported name is worked out once per scrape, not per series.
+    Map<MetricPrototype, Member> members = new IdentityHashMap<>();
     for (MetricEntity entity : registry.entities()) {
       List<Metric> metrics = entity.metrics();
       if (metrics.isEmpty()) {
@@ -66,19 +76,53 @@ final class PrometheusRegistrySnapshots {
       }
       Labels labels = labelsOf(entity, cluster, role);
       for (Metric metric : metrics) {
-        Family family =
-            families.computeIfAbsent(metric.name(), name -> new Family(metric));
-        // A name two entity types define with different kinds: the first kind seen keeps it.
-        if (family.kind == kindOf(metric)) {
-          family.points.add(point(metric, family.kind, labels, family.base));
+        Member member = members.computeIfAbsent(metric.prototype(), p -> Member.of(metric, families));
+        if (member.family() == null) {
+          continue; // its exported name belongs to another metric or kind
         }
+        DataPointSnapshot point;
+        try {
+          point = point(metric, member.family().kind, labels, member.base());
+        } catch (RuntimeException e) {
+          MetricReadFailures.report(metric, e);
+          continue;
+        }
+        member.family().points.add(point);
       }
     }
     List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
     for (Family family : families.values()) {
-      snapshots.add(family.snapshot());
+      if (!family.points.isEmpty()) {
+        snapshots.add(family.snapshot());
+      }
     }
     return snapshots;
+  }
+
+  /**
+   * The family a prototype's series go into ({@code null}: left out) and its own unit conversion.
+   */
+  private record Member(Family family, BaseUnit base) {
+
+    static Member of(Metric metric, Map<String, Family> families) {
+      MetricPrototype p = metric.prototype();
+      MetricType kind = kindOf(metric);
+      BaseUnit base = BaseUnit.of(p);
+      String name = exportedName(p, kind, base);
+      Family family = families.computeIfAbsent(name, n -> new Family(n, kind, p.name(), p.description()));
+      boolean owns = family.kind == kind && family.masterName.equals(p.name());
+      return new Member(owns ? family : null, base);
+    }
+  }
+
+  /** The family name a prototype is exported under. */
+  private static String exportedName(MetricPrototype prototype, MetricType kind, BaseUnit base) {
+    String name = base.exportedName(prototype.name());
+    if (kind == MetricType.COUNTER && name.endsWith("_total")) {
+      // The writer adds _total to a counter's samples itself.
+      name = name.substring(0, name.length() - "_total".length());
+    }
+    return PREFIX + name;
   }
 
   /** {@code cluster}, {@code role} and the attributes (sanitised, first of a clash kept). */
@@ -225,19 +269,15 @@ final class PrometheusRegistrySnapshots {
   /** The data points of one family as they are collected. */
   private static final class Family {
     final MetricType kind;
-    final BaseUnit base;
+    /** Master's name of the metric that owns the family, e.g. {@code get_latency_ns}. */
+    final String masterName;
     final MetricMetadata metadata;
     final List<DataPointSnapshot> points = new ArrayList<>();
 
-    Family(Metric first) {
-      kind = kindOf(first);
-      base = BaseUnit.of(first.prototype());
-      String name = base.exportedName(first.name());
-      if (kind == MetricType.COUNTER && name.endsWith("_total")) {
-        // The writer adds _total to a counter's samples itself.
-        name = name.substring(0, name.length() - "_total".length());
-      }
-      metadata = new MetricMetadata(PREFIX + name, first.prototype().description());
+    Family(String exportedName, MetricType kind, String masterName, String description) {
+      this.kind = kind;
+      this.masterName = masterName;
+      this.metadata = new MetricMetadata(exportedName, description);
     }
 
     @SuppressWarnings("unchecked")

@@ -434,6 +434,21 @@ final class MetricsJsonQueryTest {
   }
 
   @Test
+  void aHeadDoesNotResetAVolatileCounter() {
+    VolatileCounter recent =
+        REGISTRY.find("volatile@1").orElseThrow().volatileCounter(MetricsJsonFixture.RECENT);
+    String target = "/metrics?types=volatile";
+    ok(target); // starts from 0
+    recent.add(6);
+    TestResponse head = server.send(TestRequest.of("HEAD " + target));
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.bytes()).isEmpty();
+    // The HEAD's body was dropped: the GET still takes the 6.
+    assertThat(json(ok(target)).get("entities").get(0).get("metrics").get(0).get("value").asLong()).isEqualTo(6);
+    assertThat(json(ok(target)).get("entities").get(0).get("metrics").get(0).get("value").asLong()).isEqualTo(0);
+  }
+
+  @Test
   void headIsGetWithoutTheBody() {
     TestResponse get = ok("/metrics?types=my_app");
     TestResponse head = server.send(TestRequest.of("HEAD /metrics?types=my_app"));
