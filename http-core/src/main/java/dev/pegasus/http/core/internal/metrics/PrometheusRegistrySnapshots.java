@@ -25,6 +25,7 @@ import io.prometheus.metrics.model.snapshots.SummarySnapshot;
 import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class PrometheusRegistrySnapshots {
           MetricReadFailures.report(metric, e);
           continue;
         }
-        member.family().points.add(point);
+        member.family().add(point, entity.type());
       }
     }
     List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
@@ -273,11 +274,36 @@ final class PrometheusRegistrySnapshots {
     final String masterName;
     final MetricMetadata metadata;
     final List<DataPointSnapshot> points = new ArrayList<>();
+    /** The entity type of the first series; another type may repeat its labels. */
+    private String firstEntityType;
+    /** Only once a second entity type contributes: the labels seen, to drop a repeat. */
+    private Set<Labels> seen;
 
     Family(String exportedName, MetricType kind, String masterName, String description) {
       this.kind = kind;
       this.masterName = masterName;
       this.metadata = new MetricMetadata(exportedName, description);
+    }
+
+    /**
+     * Adds a series. Entities of one type have distinct ids and so distinct labels, but two types
+     * defining the same metric (a {@code server} and a {@code collector} entity, both without
+     * attributes) can repeat a label set, which the library refuses for the whole scrape: the
+     * first series is kept and the repeat left out.
+     */
+    void add(DataPointSnapshot point, String entityType) {
+      if (firstEntityType == null) {
+        firstEntityType = entityType;
+      } else if (seen == null && !firstEntityType.equals(entityType)) {
+        seen = new HashSet<>();
+        for (DataPointSnapshot p : points) {
+          seen.add(p.getLabels());
+        }
+      }
+      if (seen != null && !seen.add(point.getLabels())) {
+        return;
+      }
+      points.add(point);
     }
 
     @SuppressWarnings("unchecked")

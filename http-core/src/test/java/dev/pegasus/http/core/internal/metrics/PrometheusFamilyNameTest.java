@@ -35,6 +35,12 @@ final class PrometheusFamilyNameTest {
   static final MetricPrototype LAG_NS =
       MetricPrototype.gauge("first", "lag_ns", MetricUnit.NANOSECONDS, "Lag in ns");
 
+  /** One name and kind on two entity types whose entities have the same (no) attributes. */
+  static final MetricPrototype ROUNDS_A =
+      MetricPrototype.counter("alpha", "rounds", MetricUnit.ROUNDS, "Rounds");
+  static final MetricPrototype ROUNDS_B =
+      MetricPrototype.counter("beta", "rounds", MetricUnit.ROUNDS, "Rounds");
+
   static final MetricRegistry REGISTRY = new MetricRegistry();
 
   static {
@@ -46,6 +52,8 @@ final class PrometheusFamilyNameTest {
     second.counter(DELAY_NS).add(7_000_000_000L);
     first.gauge(LAG_MS).set(3000);
     first.gauge(LAG_NS).set(4_000_000_000L);
+    REGISTRY.entity("alpha", "alpha", ImmutableMap.of()).counter(ROUNDS_A).add(3);
+    REGISTRY.entity("beta", "beta", ImmutableMap.of()).counter(ROUNDS_B).add(4);
   }
 
   @RegisterExtension
@@ -82,6 +90,14 @@ final class PrometheusFamilyNameTest {
   void bothNamesOnOneEntityKeepTheFirst() {
     assertThat(linesOf("pegasus_lag_seconds", "text/plain").stream().filter(l -> !l.startsWith("#")))
         .containsExactly("pegasus_lag_seconds{cluster=\"unknown\",role=\"replica\",table_id=\"1\"} 3.0");
+  }
+
+  @Test
+  void twoEntityTypesRepeatingALabelSetKeepTheFirstSeries() {
+    for (String accept : new String[] {"text/plain", "application/openmetrics-text"}) {
+      assertThat(linesOf("pegasus_rounds", accept).stream().filter(l -> !l.startsWith("#")))
+          .containsExactly("pegasus_rounds_total{cluster=\"unknown\",role=\"replica\"} 3.0");
+    }
   }
 
   @Test
