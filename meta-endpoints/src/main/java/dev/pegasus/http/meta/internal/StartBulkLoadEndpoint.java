@@ -21,7 +21,7 @@ import java.util.Optional;
  * AVAILABLE, or what the host's {@link TableOperations#startBulkLoad} answered (already bulk
  * loading, its checks of the files).
  *
- * <p>{@code curl -d '{"app_name":"temp","cluster_name":"onebox","file_provider_type":"local_service","remote_root_path":"/tmp/bulk"}'
+ * <p>{@code curl -d '{"app_name":"temp","cluster_name":"onebox","file_provider_type":"local_service","remote_root_path":"/bulk"}'
  * http://127.0.0.1:34601/meta/app/start_bulk_load}
  */
 final class StartBulkLoadEndpoint implements HttpEndpoint {
