@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -90,21 +89,28 @@ public record BulkLoadInfo(int appId, String appName, int partitionCount) {
   /**
    * Pegasus's synchronous checks of a bulk load of {@code table} from the local file system, in
    * upstream's order: the provider ({@code ERR_INVALID_PARAMETERS} / {@code invalid file_provider}
-   * unless {@value #LOCAL_SERVICE}), reading {@link BulkLoadRequest#bulkLoadInfoPath()} ({@code
-   * ERR_OBJECT_NOT_FOUND} when missing, {@code ERR_FS_INTERNAL} when unreadable, both with {@code
-   * read bulk_load_info failed}), decoding it ({@code ERR_CORRUPTION} / {@code bulk_load_info
-   * damaged}), and its app id and partition count ({@code ERR_INCONSISTENT_STATE} / {@code app_id or
-   * partition_count is inconsistent}).
+   * unless {@value #LOCAL_SERVICE}), reading {@link BulkLoadRequest#bulkLoadInfoPath()} under {@code
+   * localServiceRoot} as upstream's {@code local_service} does ({@code path_combine(root, path)}:
+   * an absolute {@code remote_root_path} lies under the root too), then decoding it ({@code
+   * ERR_CORRUPTION} / {@code bulk_load_info damaged}, also when it is larger than 64 KiB) and its
+   * app id and partition count ({@code ERR_INCONSISTENT_STATE} / {@code app_id or partition_count
+   * is inconsistent}). A file that is missing, not a regular file, or outside the root ({@code ..},
+   * a symlink leading out) is {@code ERR_OBJECT_NOT_FOUND}, one that cannot be read {@code
+   * ERR_FS_INTERNAL}, both with {@code read bulk_load_info failed}.
+   *
+   * @param localServiceRoot the block service's root directory, configured by the host
    */
-  public static TableOperationResult check(BulkLoadRequest request, AppInfo table) {
+  public static TableOperationResult check(Path localServiceRoot, BulkLoadRequest request, AppInfo table) {
     if (!request.fileProviderType().equals(LOCAL_SERVICE)) {
       return TableOperationResult.failed("ERR_INVALID_PARAMETERS", "invalid file_provider");
     }
     byte[] text;
     try {
-      text = Files.readAllBytes(Path.of(request.bulkLoadInfoPath()));
+      text = LocalServiceFile.read(localServiceRoot, request.bulkLoadInfoPath());
     } catch (NoSuchFileException e) {
       return TableOperationResult.failed("ERR_OBJECT_NOT_FOUND", "read bulk_load_info failed");
+    } catch (LocalServiceFile.TooLargeException e) {
+      return TableOperationResult.failed("ERR_CORRUPTION", "bulk_load_info damaged");
     } catch (IOException | RuntimeException e) {
       return TableOperationResult.failed("ERR_FS_INTERNAL", "read bulk_load_info failed");
     }

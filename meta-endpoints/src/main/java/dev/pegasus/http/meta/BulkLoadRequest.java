@@ -2,8 +2,6 @@ package dev.pegasus.http.meta;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
-
 /**
  * A request to bulk load a table ({@code start_bulk_load_request}): the files of {@code
  * <remoteRootPath>/<clusterName>/<appName>/} on the block service {@code fileProviderType}.
@@ -23,8 +21,12 @@ public record BulkLoadRequest(
     requireNonNull(remoteRootPath, "remoteRootPath");
   }
 
-  /** {@code <remoteRootPath>/<clusterName>/<appName>/bulk_load_info}, upstream's path of the info file. */
+  /**
+   * {@code <remoteRootPath>/<clusterName>/<appName>/bulk_load_info}, upstream's name of the info
+   * file on the block service (for {@code local_service}, relative to its root whatever it starts
+   * with; see {@link BulkLoadInfo#check}).
+   */
   public String bulkLoadInfoPath() {
-    return Path.of(remoteRootPath, clusterName, appName, "bulk_load_info").toString();
+    return remoteRootPath + "/" + clusterName + "/" + appName + "/bulk_load_info";
   }
 }

@@ -2,6 +2,7 @@ package dev.pegasus.http.meta;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,22 +10,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link TableOperations} over an {@link InMemoryMetaState}, for tests and simple hosts: envs are
  * merged into the table's {@link AppInfo#envs()} in the next snapshot; a bulk load is checked with
- * {@link BulkLoadInfo#check} and then stays {@link BulkLoadStatus#DOWNLOADING} until the host moves
- * it on with {@link #setBulkLoadStatus}.
+ * {@link BulkLoadInfo#check} against files under the {@code local_service} root given here, and
+ * then stays {@link BulkLoadStatus#DOWNLOADING} until the host moves it on with {@link
+ * #setBulkLoadStatus}.
  *
  * <pre>{@code
  * InMemoryMetaState state = new InMemoryMetaState(snapshot);
- * InMemoryTableOperations operations = new InMemoryTableOperations(state);
+ * InMemoryTableOperations operations = new InMemoryTableOperations(state, Path.of("/data/bulk"));
  * builder.service(MetaState.class, state).service(TableOperations.class, operations);
  * }</pre>
  */
 public final class InMemoryTableOperations implements TableOperations {
 
   private final InMemoryMetaState state;
+  private final Path bulkLoadRoot;
   private final Map<String, BulkLoadStatus> bulkLoads = new ConcurrentHashMap<>();
 
-  public InMemoryTableOperations(InMemoryMetaState state) {
+  /**
+   * @param state the tables
+   * @param bulkLoadRoot the {@code local_service} root: every {@code bulk_load_info} is read under it
+   */
+  public InMemoryTableOperations(InMemoryMetaState state, Path bulkLoadRoot) {
     this.state = requireNonNull(state, "state");
+    this.bulkLoadRoot = requireNonNull(bulkLoadRoot, "bulkLoadRoot");
   }
 
   @Override
@@ -40,12 +48,15 @@ public final class InMemoryTableOperations implements TableOperations {
   }
 
   @Override
-  public TableOperationResult startBulkLoad(BulkLoadRequest request) {
+  public synchronized TableOperationResult startBulkLoad(BulkLoadRequest request) {
     Optional<Table> table = state.snapshot().table(request.appName());
     if (table.isEmpty()) {
       return TableOperationResult.failed("ERR_APP_NOT_EXIST", "app not existed is ");
     }
-    TableOperationResult checked = BulkLoadInfo.check(request, table.get().app());
+    if (bulkLoadStatus(request.appName()).isInProgress()) {
+      return TableOperationResult.alreadyBulkLoading(request.appName());
+    }
+    TableOperationResult checked = BulkLoadInfo.check(bulkLoadRoot, request, table.get().app());
     if (checked.isOk()) {
       bulkLoads.put(request.appName(), BulkLoadStatus.DOWNLOADING);
     }
@@ -58,7 +69,7 @@ public final class InMemoryTableOperations implements TableOperations {
   }
 
   /** Moves the bulk load of {@code appName} to {@code status}, as the replicas' progress would. */
-  public void setBulkLoadStatus(String appName, BulkLoadStatus status) {
+  public synchronized void setBulkLoadStatus(String appName, BulkLoadStatus status) {
     bulkLoads.put(requireNonNull(appName, "appName"), requireNonNull(status, "status"));
   }
 }

@@ -28,6 +28,14 @@ public record TableOperationResult(String error, String hint) {
     return new TableOperationResult(error, hint);
   }
 
+  /**
+   * Upstream's answer to a start while {@code appName} is bulk loading: {@code ERR_BUSY} / {@code
+   * app(<name>) is already executing bulk load}.
+   */
+  public static TableOperationResult alreadyBulkLoading(String appName) {
+    return new TableOperationResult("ERR_BUSY", "app(" + appName + ") is already executing bulk load");
+  }
+
   /** True for {@code ERR_OK}. */
   public boolean isOk() {
     return error.equals("ERR_OK");

@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>{@code
  * PegasusHttpServer.builder().role("meta")
  *     .service(MetaState.class, state)
- *     .service(TableOperations.class, new InMemoryTableOperations(state))
+ *     .service(TableOperations.class, new InMemoryTableOperations(state, bulkLoadRoot))
  *     ...
  * }</pre>
  */
@@ -28,9 +28,12 @@ public interface TableOperations {
   TableOperationResult setEnvs(String appName, Map<String, String> envs);
 
   /**
-   * Starts a bulk load of the AVAILABLE table {@code request.appName()}, which is not bulk loading
-   * now; the request's fields are non-empty. Returns {@code ERR_OK}, or the error and hint of
-   * Pegasus's synchronous checks (the provider, the {@code bulk_load_info} file, see {@link
+   * Starts a bulk load of the AVAILABLE table {@code request.appName()}; the request's fields are
+   * non-empty. The host checks and starts atomically (under its own lock): while the table is
+   * bulk loading ({@link BulkLoadStatus#isInProgress()}) it answers {@link
+   * TableOperationResult#alreadyBulkLoading} before any other check, so of concurrent starts at
+   * most one is {@code ERR_OK}. Returns {@code ERR_OK}, or the error and hint of Pegasus's
+   * synchronous checks (the provider, the {@code bulk_load_info} file, see {@link
    * BulkLoadInfo#check}).
    */
   TableOperationResult startBulkLoad(BulkLoadRequest request);

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.pegasus.http.testing.PegasusServerExtension;
 import dev.pegasus.http.testing.TestResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +18,7 @@ final class TableOperationsRedirectTest {
       PegasusServerExtension.perClass(
           b -> {
             MetaFixtures.meta(state, StaticMetaLeadership.backupOf("127.0.0.1:34601")).accept(b);
-            b.service(TableOperations.class, new InMemoryTableOperations(state));
+            b.service(TableOperations.class, new InMemoryTableOperations(state, Path.of("target", "no-bulk-load-root")));
           });
 
   @Test

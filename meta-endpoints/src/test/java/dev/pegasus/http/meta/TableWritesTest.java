@@ -9,6 +9,7 @@ import dev.pegasus.http.testing.TestRequest;
 import dev.pegasus.http.testing.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class TableWritesTest {
       PegasusServerExtension.perClass(
               b -> b.role("meta")
                   .service(MetaState.class, state)
-                  .service(TableOperations.class, new InMemoryTableOperations(state))
+                  .service(TableOperations.class, new InMemoryTableOperations(state, Path.of("target", "no-bulk-load-root")))
                   .service(MetaLeadership.class, StaticMetaLeadership.self(MetaFixtures.PRIMARY))
                   .service(Clock.class, Clock.fixed(NOW, MetaFixtures.ZONE))
                   .configure(c -> c.accessLog(false).adminToken(TOKEN)))

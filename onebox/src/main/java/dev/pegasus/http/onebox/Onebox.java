@@ -13,6 +13,7 @@ import dev.pegasus.http.meta.ScrapeTarget;
 import dev.pegasus.http.meta.zookeeper.ZooKeeperDigest;
 import dev.pegasus.http.replica.spi.ReplicaSnapshot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -210,8 +211,15 @@ public final class Onebox implements AutoCloseable {
         parts.metaState.set(parts.model.metaSnapshot());
       }
     };
+    // made now, so that an operator can put bulk_load_info files into it
+    try {
+      Files.createDirectories(parts.options.bulkLoadRoot());
+    } catch (IOException e) {
+      throw new IOException("--bulk-load-root " + parts.options.bulkLoadRoot() + " cannot be made: " + e, e);
+    }
     parts.tableOperations =
-        new OneboxTableOperations(parts.model, parts.tableEnvs, publish, BULK_LOAD_STEP);
+        new OneboxTableOperations(
+            parts.model, parts.tableEnvs, publish, BULK_LOAD_STEP, parts.options.bulkLoadRoot());
     try {
       parts.tableOperations.loadOrSeed();
     } catch (InterruptedException e) {
@@ -543,6 +551,10 @@ public final class Onebox implements AutoCloseable {
         + "  " + curl + " '" + replica + "/replica/duplication?appid=2'\n"
         + "  " + curl + " '" + collectorUrl() + "/perfCounter?name=collector*app.pegasus*app.stat.read_qps%23_all_'\n"
         + "  " + pprof + " -top -seconds 5 " + replica + "/pprof/profile\n"
+        + "  " + curl + " -d '{\"app_name\":\"" + table + "\",\"cluster_name\":\"onebox\",\"file_provider_type\":"
+        + "\"local_service\",\"remote_root_path\":\"/bulk\"}' " + meta + "/meta/app/start_bulk_load\n"
+        + "      # reads " + options.bulkLoadRoot().resolve("bulk/onebox/" + table + "/bulk_load_info")
+        + " (--bulk-load-root)\n"
         + "\nmonitor it with Prometheus (from the repository's root):\n"
         + "  " + prometheusLine(metas.get(0).url()) + "\n"
         + "\ntype help for commands; Ctrl-C stops everything";

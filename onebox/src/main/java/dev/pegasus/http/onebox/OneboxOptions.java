@@ -36,7 +36,12 @@ public record OneboxOptions(
     Optional<String> adminToken,
     boolean interactive,
     Optional<OneboxTls> tls,
-    Optional<Path> configFile) {
+    Optional<Path> configFile,
+    Path bulkLoadRoot) {
+
+  /** Where bulk loads read their files unless {@code --bulk-load-root} says otherwise. */
+  public static final Path DEFAULT_BULK_LOAD_ROOT =
+      Path.of(System.getProperty("java.io.tmpdir"), "pegasus-onebox-bulk-load");
 
   /** The help text for {@code --help}. */
   public static final String USAGE =
@@ -68,6 +73,9 @@ public record OneboxOptions(
         --tls-cert <pem> --tls-key <pem> [--tls-ca <pem>]
                                     every server serves HTTPS only with this certificate (for
                                     127.0.0.1); the CA's client certificates admit like the token
+        --bulk-load-root <dir>      the local_service root: start_bulk_load reads
+                                    <dir>/<remote_root_path>/<cluster_name>/<app_name>/bulk_load_info
+                                    and nothing outside <dir> (<java.io.tmpdir>/pegasus-onebox-bulk-load)
         --config <file.ini>         initial flag values for every server ([pegasus.http],
                                     [metrics], [replication], [pegasus.collector],
                                     [pegasus.profiler], [pegasus.onebox])
@@ -96,7 +104,8 @@ public record OneboxOptions(
         Optional.empty(),
         true,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        DEFAULT_BULK_LOAD_ROOT);
   }
 
   /** The defaults, on free ports chosen by the system: what tests use. */
@@ -122,7 +131,8 @@ public record OneboxOptions(
         adminToken,
         interactive,
         tls,
-        configFile);
+        configFile,
+        bulkLoadRoot);
   }
 
   /** The same options with other timings (tests want fast rounds). */
@@ -143,7 +153,30 @@ public record OneboxOptions(
         adminToken,
         interactive,
         tls,
-        configFile);
+        configFile,
+        bulkLoadRoot);
+  }
+
+  /** The same options with another {@code local_service} root for bulk loads. */
+  public OneboxOptions withBulkLoadRoot(Path bulkLoadRoot) {
+    return new OneboxOptions(
+        host,
+        externalZooKeeper,
+        zooKeeperPort,
+        zooKeeperRoot,
+        metaPorts,
+        replicaPorts,
+        collectorPort,
+        tables,
+        replicationFactor,
+        collectorInterval,
+        counterPeriod,
+        accessLog,
+        adminToken,
+        interactive,
+        tls,
+        configFile,
+        bulkLoadRoot);
   }
 
   /** Parses command-line flags; throws {@link IllegalArgumentException} with a one-line reason. */
@@ -203,7 +236,8 @@ public record OneboxOptions(
             adminToken(flags),
             !flags.containsKey("--no-console"),
             OneboxTls.fromFlags(flags),
-            configFile(flags));
+            configFile(flags),
+            flags.containsKey("--bulk-load-root") ? Path.of(flags.get("--bulk-load-root")) : d.bulkLoadRoot());
     return flags.containsKey("--ephemeral") ? parsed.withEphemeralPorts() : parsed;
   }
 
@@ -217,7 +251,7 @@ public record OneboxOptions(
           "--host", "--zookeeper", "--zk-port", "--zk-root", "--meta-ports", "--replica-ports",
           "--replica-servers", "--collector-port", "--tables", "--replication",
           "--collector-interval", "--counter-period", "--admin-token", "--admin-token-file",
-          "--tls-cert", "--tls-key", "--tls-ca", "--config");
+          "--tls-cert", "--tls-key", "--tls-ca", "--config", "--bulk-load-root");
 
   /** The sections the onebox's servers define flags in; a file's other sections are mistakes. */
   static final List<String> KNOWN_SECTIONS =

@@ -6,6 +6,7 @@ import dev.pegasus.http.meta.BulkLoadRequest;
 import dev.pegasus.http.meta.BulkLoadStatus;
 import dev.pegasus.http.meta.TableOperationResult;
 import dev.pegasus.http.meta.TableOperations;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The onebox metas' write side: envs are written to ZooKeeper first ({@link ZooKeeperTableEnvs}),
  * then into the {@link ClusterModel}, from which the metas' snapshot ({@code /meta/app_envs},
  * {@code envs_count}) and the replicas' views are published; a bulk load is checked against its
- * {@code bulk_load_info} file on the local file system and then moves DOWNLOADING, DOWNLOADED,
+ * {@code bulk_load_info} file under the {@code local_service} root ({@code --bulk-load-root}) and
+ * then moves DOWNLOADING, DOWNLOADED,
  * INGESTING, SUCCEED, one step per {@code step}, on a timer. Shared by every meta of the onebox:
  * only the primary's endpoints call it (backups redirect).
  */
@@ -36,6 +38,7 @@ final class OneboxTableOperations implements TableOperations, AutoCloseable {
   private final ZooKeeperTableEnvs store;
   private final Runnable publish;
   private final Duration step;
+  private final Path bulkLoadRoot;
   private final Map<String, BulkLoadStatus> bulkLoads = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -48,12 +51,15 @@ final class OneboxTableOperations implements TableOperations, AutoCloseable {
   /**
    * @param publish pushes the model's current state to the metas (and replicas), after a change
    * @param step how long each bulk-load status lasts
+   * @param bulkLoadRoot the {@code local_service} root every {@code bulk_load_info} is read under
    */
-  OneboxTableOperations(ClusterModel model, ZooKeeperTableEnvs store, Runnable publish, Duration step) {
+  OneboxTableOperations(
+      ClusterModel model, ZooKeeperTableEnvs store, Runnable publish, Duration step, Path bulkLoadRoot) {
     this.model = model;
     this.store = store;
     this.publish = publish;
     this.step = step;
+    this.bulkLoadRoot = bulkLoadRoot;
   }
 
   /**
@@ -95,7 +101,11 @@ final class OneboxTableOperations implements TableOperations, AutoCloseable {
     if (app.isEmpty()) {
       return TableOperationResult.failed("ERR_APP_NOT_EXIST", "app not existed is ");
     }
-    TableOperationResult checked = BulkLoadInfo.check(request, app.get());
+    // checked under this object's lock, so that of concurrent starts only one schedules the timers
+    if (bulkLoadStatus(request.appName()).isInProgress()) {
+      return TableOperationResult.alreadyBulkLoading(request.appName());
+    }
+    TableOperationResult checked = BulkLoadInfo.check(bulkLoadRoot, request, app.get());
     if (!checked.isOk()) {
       return checked;
     }

@@ -91,6 +91,15 @@ final class OneboxOptionsTest {
   }
 
   @Test
+  void theBulkLoadRootDefaultsToTheTempDirectory() {
+    assertThat(OneboxOptions.parse().bulkLoadRoot())
+        .isEqualTo(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pegasus-onebox-bulk-load"));
+    assertThat(OneboxOptions.parse("--bulk-load-root", "/data/bulk", "--ephemeral").bulkLoadRoot())
+        .isEqualTo(java.nio.file.Path.of("/data/bulk"));
+    assertThat(OneboxOptions.USAGE).contains("--bulk-load-root <dir>");
+  }
+
+  @Test
   void helpIsRecognised() {
     assertThat(OneboxOptions.wantsHelp("--help")).isTrue();
     assertThat(OneboxOptions.wantsHelp("--ephemeral")).isFalse();

@@ -12,6 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The meta's table operations on the whole onebox (ephemeral ports), as an operator would call
  * them: a compaction through a backup, its envs in ZooKeeper and on {@code /meta/app_envs}, still
- * there after the primary stops; bulk loads from real {@code bulk_load_info} files.
+ * there after the primary stops; bulk loads from real {@code bulk_load_info} files under the
+ * onebox's bulk-load root, and nothing outside it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class OneboxTableOperationsTest {
@@ -41,7 +48,8 @@ final class OneboxTableOperationsTest {
 
   @BeforeAll
   static void start() {
-    onebox = Onebox.start(OneboxOptions.ephemeral().withTimings(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    onebox = Onebox.start(
+        OneboxOptions.ephemeral().withTimings(Duration.ofSeconds(1), Duration.ofSeconds(1)).withBulkLoadRoot(bulkRoot));
   }
 
   @AfterAll
@@ -126,15 +134,20 @@ final class OneboxTableOperationsTest {
         .isEqualTo("{\"error\":\"ERR_INVALID_PARAMETERS\",\"hint_message\":\"invalid value '0', should be '-1 or >= 1'\"}\n");
   }
 
+  /** The info file of {@code remote_root_path=/bulk}: under the onebox's {@code --bulk-load-root}. */
   private static void writeInfo(String table, String json) throws IOException {
-    Path dir = bulkRoot.resolve("onebox").resolve(table);
+    Path dir = bulkRoot.resolve("bulk").resolve("onebox").resolve(table);
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("bulk_load_info"), json, StandardCharsets.UTF_8);
   }
 
   private static String bulkLoad(String table) {
-    return "{\"app_name\":\"" + table + "\",\"cluster_name\":\"onebox\",\"file_provider_type\":\"local_service\","
-        + "\"remote_root_path\":\"" + bulkRoot + "\"}";
+    return bulkLoad(table, "onebox", "/bulk");
+  }
+
+  private static String bulkLoad(String table, String cluster, String remoteRootPath) {
+    return "{\"app_name\":\"" + table + "\",\"cluster_name\":\"" + cluster + "\",\"file_provider_type\":"
+        + "\"local_service\",\"remote_root_path\":\"" + remoteRootPath + "\"}";
   }
 
   @Test
@@ -172,6 +185,63 @@ final class OneboxTableOperationsTest {
 
   @Test
   @Order(6)
+  void nothingOutsideTheBulkLoadRootIsRead(@TempDir Path outside) throws IOException {
+    String start = primaryUrl() + "/meta/app/start_bulk_load";
+    String notFound = "{\"error\":\"ERR_OBJECT_NOT_FOUND\",\"hint_msg\":\"read bulk_load_info failed\"}\n";
+    Path hostDir = outside.resolve("onebox").resolve("temp");
+    Files.createDirectories(hostDir);
+    Files.writeString(hostDir.resolve("bulk_load_info"), "{\"app_id\":2,\"app_name\":\"temp\",\"partition_count\":8}");
+    // an absolute path is placed under the root, so the file at that host path is not found
+    assertThat(post(start, bulkLoad("temp", "onebox", outside.toString())).body()).isEqualTo(notFound);
+    // nor through ..
+    String up = "/" + "../".repeat(bulkRoot.getNameCount() + 1) + outside.toString().substring(1);
+    assertThat(post(start, bulkLoad("temp", "onebox", up)).body()).isEqualTo(notFound);
+    assertThat(post(start, bulkLoad("temp", "../bulk/onebox", "/bulk")).body()).isEqualTo(notFound);
+    // nor through a symlink inside the root
+    Path link = bulkRoot.resolve("bulk").resolve("onebox").resolve("temp").resolve("bulk_load_info");
+    Files.delete(link);
+    Files.createSymbolicLink(link, hostDir.resolve("bulk_load_info"));
+    assertThat(post(start, bulkLoad("temp")).body()).isEqualTo(notFound);
+    assertThat(get(primaryUrl() + "/meta/app/query_bulk_load?name=temp").body())
+        .isEqualTo("{\"error\":\"ERR_OK\",\"app_status\":\"replication::bulk_load_status::BLS_INVALID\"}\n");
+    Files.delete(link);
+  }
+
+  @Test
+  @Order(7)
+  void ofConcurrentStartsOnlyOneStartsTheLoad() throws Exception {
+    writeInfo("temp", "{\"app_id\":2,\"app_name\":\"temp\",\"partition_count\":8}");
+    String start = primaryUrl() + "/meta/app/start_bulk_load";
+    int n = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return post(start, bulkLoad("temp")).body();
+        }));
+      }
+      go.countDown();
+      List<String> bodies = new ArrayList<>();
+      for (Future<String> a : answers) {
+        bodies.add(a.get());
+      }
+      assertThat(bodies.stream().filter("{\"error\":\"ERR_OK\",\"hint_msg\":\"\"}\n"::equals).count()).isEqualTo(1);
+      assertThat(bodies.stream()
+              .filter("{\"error\":\"ERR_BUSY\",\"hint_msg\":\"app(temp) is already executing bulk load\"}\n"::equals)
+              .count())
+          .isEqualTo(n - 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    String query = primaryUrl() + "/meta/app/query_bulk_load?name=temp";
+    pollUntil("temp BLS_SUCCEED", DEADLINE, () -> get(query).body(), b -> b.contains("BLS_SUCCEED"));
+  }
+
+  @Test
+  @Order(8)
   void theEnvsSurviveAFailover() {
     String old = onebox.primaryMeta().orElseThrow();
     assertThat(onebox.execute("stop " + old)).contains("the primary is now");

@@ -18,9 +18,10 @@ import java.util.Optional;
  * {@code POST /meta/app/start_bulk_load} with a {@code start_bulk_load_request} JSON body: 404
  * without {@link TableOperations}, 400s for an undecodable body or an empty field (in upstream's
  * order), then 200 {@code {"error":"<ERR>","hint_msg":"<text>"}\n}: the table missing or not
- * AVAILABLE, already bulk loading, or what the host's checks of the files answered.
+ * AVAILABLE, or what the host's {@link TableOperations#startBulkLoad} answered (already bulk
+ * loading, its checks of the files).
  *
- * <p>{@code curl -d '{"app_name":"temp","cluster_name":"onebox","file_provider_type":"local_service","remote_root_path":"/tmp/bulk"}'
+ * <p>{@code curl -d '{"app_name":"temp","cluster_name":"onebox","file_provider_type":"local_service","remote_root_path":"/bulk"}'
  * http://127.0.0.1:34601/meta/app/start_bulk_load}
  */
 final class StartBulkLoadEndpoint implements HttpEndpoint {
@@ -66,10 +67,7 @@ final class StartBulkLoadEndpoint implements HttpEndpoint {
     if (!table.get().isAvailable()) {
       return TableOperationResult.failed("ERR_APP_DROPPED", "app not available is ");
     }
-    if (host.bulkLoadStatus(start.appName()).isInProgress()) {
-      return TableOperationResult.failed(
-          "ERR_BUSY", "app(" + start.appName() + ") is already executing bulk load");
-    }
+    // the host answers ERR_BUSY itself: checking here, outside its lock, would let two starts pass
     return host.startBulkLoad(start);
   }
 
