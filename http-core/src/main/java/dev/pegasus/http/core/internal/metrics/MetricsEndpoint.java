@@ -51,12 +51,7 @@ public final class MetricsEndpoint implements HttpEndpoint {
       // Master's own 400 for POST, whatever the Accept header says.
       return json.respond(request);
     }
-    MetricsFormat format;
-    try {
-      format = MetricsFormat.negotiate(request.header("Accept").orElse(null));
-    } catch (EndpointException e) {
-      throw e.withHeader("Vary", "Accept");
-    }
+    MetricsFormat format = MetricsFormat.negotiate(request);
     if (format == MetricsFormat.PEGASUS_JSON) {
       return json.respond(request).withHeader("Vary", "Accept");
     }

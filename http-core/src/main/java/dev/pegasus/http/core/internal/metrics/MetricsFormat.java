@@ -1,6 +1,7 @@
 package dev.pegasus.http.core.internal.metrics;
 
 import dev.pegasus.http.core.spi.EndpointException;
+import dev.pegasus.http.core.spi.HttpRequest;
 import java.util.Locale;
 
 /**
@@ -43,6 +44,18 @@ public enum MetricsFormat {
           + " application/openmetrics-text;version=1.0.0; the Accept header allows none of them";
 
   private static final MetricsFormat[] TIE_ORDER = {PEGASUS_JSON, PROMETHEUS_TEXT, OPENMETRICS};
+
+  /**
+   * The format for a request's Accept header; its 406 says {@code Vary: Accept}, as every answer
+   * of an endpoint that negotiates does.
+   */
+  static MetricsFormat negotiate(HttpRequest request) throws EndpointException {
+    try {
+      return negotiate(request.header("Accept").orElse(null));
+    } catch (EndpointException e) {
+      throw e.withHeader("Vary", "Accept");
+    }
+  }
 
   /**
    * The format for this Accept header (null when absent).

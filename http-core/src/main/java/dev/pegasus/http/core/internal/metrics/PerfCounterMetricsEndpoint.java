@@ -39,12 +39,7 @@ public final class PerfCounterMetricsEndpoint implements HttpEndpoint {
 
   @Override
   public HttpResponse handle(HttpRequest request) throws EndpointException {
-    MetricsFormat format;
-    try {
-      format = MetricsFormat.negotiate(request.header("Accept").orElse(null));
-    } catch (EndpointException e) {
-      throw e.withHeader("Vary", "Accept");
-    }
+    MetricsFormat format = MetricsFormat.negotiate(request);
     if (format == MetricsFormat.PEGASUS_JSON) {
       format = MetricsFormat.PROMETHEUS_TEXT;
     }
